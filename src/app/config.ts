@@ -1,0 +1,51 @@
+/**
+ * The environment, read and checked in one place.
+ */
+import { type Clock, clockStartingAt, systemClock } from '../domain/clock.js';
+
+/** Thrown at start-up when the environment is missing or malformed. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads a variable that must be set. */
+export function requireEnv(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  const value = env[name];
+  if (value === undefined || value === '') throw new ConfigError(`Environment variable ${name} is required`);
+  return value;
+}
+
+/** What the Lambda handler needs from its environment. */
+export interface AppConfig {
+  tableName: string;
+  /** DynamoDB Local's endpoint; unset on AWS. */
+  dynamoEndpoint: string | undefined;
+  production: boolean;
+  clock: Clock;
+  /** Oldest catalog copy served from the per-instance cache, in ms. */
+  catalogMaxAgeMs: number;
+}
+
+/**
+ * The configuration of the handler from env: `LOKET_TABLE` (required),
+ * `DYNAMODB_ENDPOINT`, `NODE_ENV`, `LOKET_CLOCK` (refused in production).
+ */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  let clock: Clock = systemClock;
+  if (env.LOKET_CLOCK) {
+    if (production) throw new ConfigError('LOKET_CLOCK is for demos and tests; it is refused in production');
+    const start = new Date(env.LOKET_CLOCK);
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(env.LOKET_CLOCK) || Number.isNaN(start.getTime())) {
+      throw new ConfigError('LOKET_CLOCK must be an RFC 3339 instant, e.g. 2026-12-01T08:00:00+07:00');
+    }
+    clock = clockStartingAt(start);
+  }
+  return {
+    tableName: requireEnv('LOKET_TABLE', env),
+    dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
+    production,
+    clock,
+    catalogMaxAgeMs: 30_000,
+  };
+}

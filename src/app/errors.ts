@@ -1,0 +1,79 @@
+/**
+ * The GraphQL boundary of errors: a DomainError keeps its code and message;
+ * Apollo's own request errors keep theirs; everything else is masked as
+ * INTERNAL_SERVER_ERROR with a correlation id that the log carries too.
+ */
+import { randomUUID } from 'node:crypto';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { DomainError, type ErrorCode } from '../domain/errors.js';
+import { logger } from './logger.js';
+
+/** Codes Apollo Server emits for a malformed request; their messages are safe to show. */
+const APOLLO_REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'BAD_USER_INPUT',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+interface Coded {
+  extensions?: { code?: unknown };
+  originalError?: unknown;
+  cause?: unknown;
+}
+
+/** The first error in the chain of `originalError`/`cause` that says it is bad user input. */
+function isBadInput(error: unknown): boolean {
+  for (let e = error as Coded | undefined, depth = 0; e && depth < 5; depth++) {
+    if (e instanceof DomainError) return e.code === 'BAD_USER_INPUT';
+    if (e.extensions?.code === 'BAD_USER_INPUT') return true;
+    e = (e.originalError ?? e.cause) as Coded | undefined;
+  }
+  return false;
+}
+
+/** The shape every error leaves the API in. */
+function formatted(base: GraphQLFormattedError, code: ErrorCode | string, message: string, extra = {}) {
+  return {
+    message,
+    ...(base.locations ? { locations: base.locations } : {}),
+    ...(base.path ? { path: base.path } : {}),
+    extensions: { code, ...extra },
+  };
+}
+
+/** Apollo's `formatError`. This function should not throw. */
+export function formatError(formattedError: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) return formatted(formattedError, original.code, original.message);
+
+  const code = formattedError.extensions?.code;
+  if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code)) {
+    // A malformed Date, LocalTime or DateTime literal fails validation; the
+    // contract calls that bad user input, whichever way it was sent.
+    const finalCode = isBadInput(error) ? 'BAD_USER_INPUT' : code;
+    return formatted(formattedError, finalCode, formattedError.message);
+  }
+
+  const correlationId = randomUUID();
+  logger.error('Unexpected error', {
+    correlationId,
+    error:
+      original instanceof Error
+        ? { name: original.name, message: original.message, stack: original.stack }
+        : String(original),
+    path: formattedError.path,
+  });
+  return formatted(
+    formattedError,
+    'INTERNAL_SERVER_ERROR',
+    'Something went wrong on our side. Please try again.',
+    {
+      correlationId,
+    },
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * `npm start`: the API on a laptop, through the very Lambda handler AWS runs.
+ *
+ * Starts DynamoDB Local (unless DYNAMODB_ENDPOINT is set), creates the table
+ * if missing, loads the data files, serves `/graphql` on 127.0.0.1:PORT, and
+ * stops DynamoDB Local when it stops. Environment: see the README.
+ */
+import { createServer, type IncomingMessage } from 'node:http';
+import { resolve } from 'node:path';
+import { DataFilesInvalidError } from '../catalog-data/data-files.js';
+import { describeReports, loadCatalogs } from '../catalog-data/load-catalogs.js';
+import { DynamoCatalogStore } from '../dynamo/catalog-store.js';
+import { createDocumentClient } from '../dynamo/client.js';
+import { ensureTable } from '../dynamo/create-table.js';
+import { createServices } from './composition.js';
+import { ConfigError, configFromEnv } from './config.js';
+import { type DynamoLocal, startDynamoLocal } from './dynamodb-local.js';
+import { createLambdaHandler } from './handler.js';
+import { localLambdaContext, toApiGatewayEvent, writeResult } from './local-event.js';
+
+/** Largest request body the local server reads (API Gateway's own limit is 10 MB). */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+class BodyTooLargeError extends Error {
+  override readonly name = 'BodyTooLargeError';
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError('Request body too large');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const port = Number(env.PORT ?? 4000);
+  const dataDir = resolve(env.LOKET_DATA_DIR ?? '.data');
+  const table = env.LOKET_TABLE ?? 'loket';
+
+  let dynamo: DynamoLocal | null = null;
+  let endpoint = env.DYNAMODB_ENDPOINT;
+  if (!endpoint) {
+    dynamo = await startDynamoLocal({
+      dataDir: env.LOKET_MEMORY === '1' ? undefined : resolve(dataDir, 'dynamodb'),
+    });
+    endpoint = dynamo.endpoint;
+  }
+  const config = configFromEnv({ ...env, LOKET_TABLE: table, DYNAMODB_ENDPOINT: endpoint });
+
+  const admin = createDocumentClient({ endpoint });
+  if (await ensureTable(admin, table)) console.log(`Created table ${table}`);
+  const reports = await loadCatalogs(
+    resolve(env.LOKET_DATA_FILES ?? 'data'),
+    new DynamoCatalogStore(admin, table),
+  );
+  console.log(`Loaded data files:\n${describeReports(reports)}`);
+
+  const handler = createLambdaHandler(createServices(config), { production: false });
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path !== '/graphql') {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: the API is at /graphql\n');
+      return;
+    }
+    try {
+      const event = toApiGatewayEvent(req, await readBody(req));
+      writeResult(res, await handler(event, localLambdaContext(event.requestContext.requestId)));
+    } catch (error) {
+      const tooLarge = error instanceof BodyTooLargeError;
+      if (!tooLarge) console.error('Local server error', (error as Error).name);
+      res.writeHead(tooLarge ? 413 : 500, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({ errors: [{ message: tooLarge ? 'Request body too large.' : 'Internal error.' }] }),
+      );
+    }
+  });
+
+  const stop = async (code: number) => {
+    server.close();
+    await dynamo?.stop();
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop(130));
+  process.once('SIGTERM', () => void stop(143));
+
+  server.listen(port, '127.0.0.1', () => {
+    const address = server.address();
+    const actual = typeof address === 'object' && address ? address.port : port;
+    console.log(`Loket is ready at http://localhost:${actual}/graphql`);
+  });
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof DataFilesInvalidError || error instanceof ConfigError) console.error(error.message);
+  else console.error(error);
+  // The exit hooks of dynamodb-local stop the Java process.
+  process.exit(1);
+});

@@ -1,0 +1,350 @@
+/**
+ * Reads and validates the catalog data files (`data/`), all of them, before
+ * anything is written: a bad file is refused with the file, the field and
+ * the reason. The format is documented in the README ("Data files").
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
+import { z } from 'zod';
+import {
+  AGENCY_KINDS,
+  type Agency,
+  childId,
+  MALL_TIME_ZONES,
+  type MallCatalog,
+  type Service,
+} from '../domain/catalog.js';
+import { isLocalDate, isLocalTime, minutesOfDay, WEEKDAYS, type Weekday } from '../domain/local-time.js';
+import type { ScheduleException, ScheduleSpec, TimeInterval } from '../domain/schedule.js';
+
+/** One problem in one file. */
+export interface DataFileIssue {
+  file: string;
+  field: string;
+  reason: string;
+}
+
+/** Thrown when any data file is invalid; lists every problem found. */
+export class DataFilesInvalidError extends Error {
+  override readonly name = 'DataFilesInvalidError';
+  constructor(readonly issues: DataFileIssue[]) {
+    super(`Invalid data files:\n${issues.map((i) => `  ${i.file}: ${i.field}: ${i.reason}`).join('\n')}`);
+  }
+}
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase slug of letters, digits and single hyphens')
+  .max(60);
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const localTime = z
+  .string()
+  .refine((v) => isLocalTime(v) || v === '24:00', 'must be a time HH:mm between 00:00 and 24:00');
+const localDate = z.string().refine(isLocalDate, 'must be a real date YYYY-MM-DD');
+
+const interval = z
+  .object({ opens: localTime, closes: localTime })
+  .strict()
+  .refine((i) => minutesOfDay(i.closes) > minutesOfDay(i.opens), 'closes must be later than opens');
+
+const intervals = z
+  .array(interval)
+  .max(8)
+  .refine((list) => {
+    const sorted = [...list].sort((a, b) => minutesOfDay(a.opens) - minutesOfDay(b.opens));
+    return sorted.every(
+      (i, n) => n === 0 || minutesOfDay(i.opens) >= minutesOfDay(sorted[n - 1]?.closes ?? '00:00'),
+    );
+  }, 'intervals of one day must not overlap');
+
+const exception = z.object({ date: localDate, intervals: intervals.default([]), reason: text(200) }).strict();
+
+const weekly = z
+  .object(
+    Object.fromEntries(WEEKDAYS.map((d) => [d, intervals.default([])])) as unknown as Record<
+      Weekday,
+      typeof intervals
+    >,
+  )
+  .strict();
+
+const scheduleFile = z
+  .object({
+    weekly,
+    /** Names of files in data/holidays whose exceptions apply (national holidays, cuti bersama). */
+    holidayCalendars: z.array(slug).default([]),
+    exceptions: z.array(exception).default([]),
+  })
+  .strict();
+
+const serviceFile = z
+  .object({
+    code: z
+      .string()
+      .regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, 'must be uppercase letters, digits and hyphens')
+      .max(20),
+    name: text(200),
+    description: text(2000).nullable().default(null),
+    ticketPrefix: z.string().regex(/^[A-Z0-9]{1,3}$/, 'must be 1 to 3 uppercase letters or digits'),
+    requirements: z.array(text(500)).min(1),
+    procedure: z.array(text(500)).min(1),
+    processingTime: text(200),
+    fee: z.number().int('must be whole rupiah').min(0).max(1_000_000_000),
+    product: text(500),
+    legalBasis: z.array(text(500)).min(1),
+    complaintHandling: text(1000),
+    dailyQuota: z.number().int().min(1).max(100_000).nullable().default(null),
+    averageServiceMinutes: z.number().int().min(1).max(480),
+    cutoffMinutes: z.number().int().min(0).max(480).default(30),
+    active: z.boolean().default(true),
+  })
+  .strict();
+
+const counterFile = z
+  .object({
+    slug,
+    name: text(100),
+    services: z.array(z.string()).min(1, 'a counter serves at least one service'),
+    active: z.boolean().default(true),
+  })
+  .strict();
+
+const agencyFile = z
+  .object({
+    slug,
+    name: text(200),
+    shortName: text(60).nullable().default(null),
+    kind: z.enum(AGENCY_KINDS),
+    description: text(2000).nullable().default(null),
+    active: z.boolean().default(true),
+    schedule: scheduleFile.nullable().default(null),
+    services: z.array(serviceFile).min(1, 'an agency offers at least one service'),
+    counters: z.array(counterFile).min(1, 'an agency has at least one counter'),
+  })
+  .strict();
+
+const mallFile = z
+  .object({
+    id: slug,
+    name: text(200),
+    regency: text(200),
+    province: text(200),
+    address: text(500).nullable().default(null),
+    timeZone: z.enum(MALL_TIME_ZONES),
+    settings: z
+      .object({
+        priorityStreakLimit: z.number().int().min(1).max(10).default(2),
+        minRecallsBeforeNoShow: z.number().int().min(0).max(10).default(1),
+        targetWaitMinutes: z.number().int().min(1).max(480).default(30),
+      })
+      .strict()
+      .prefault({}),
+    schedule: scheduleFile,
+  })
+  .strict();
+
+const holidayFile = z.object({ name: text(200), exceptions: z.array(exception) }).strict();
+
+type ScheduleFile = z.infer<typeof scheduleFile>;
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return (
+    path.reduce<string>(
+      (acc, part) =>
+        typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part),
+      '',
+    ) || '(file)'
+  );
+}
+
+class IssueCollector {
+  readonly issues: DataFileIssue[] = [];
+  constructor(private readonly root: string) {}
+
+  add(file: string, field: string, reason: string): void {
+    this.issues.push({ file: relative(this.root, file) || file, field, reason });
+  }
+
+  async parse<T extends z.ZodType>(file: string, schema: T): Promise<z.infer<T> | null> {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await readFile(file, 'utf8'));
+    } catch (error) {
+      this.add(
+        file,
+        '(file)',
+        error instanceof SyntaxError ? `not valid JSON: ${error.message}` : 'cannot be read',
+      );
+      return null;
+    }
+    const result = schema.safeParse(raw);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) this.add(file, fieldPath(issue.path), issue.message);
+    return null;
+  }
+}
+
+async function jsonFiles(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir))
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => join(dir, f));
+  } catch {
+    return [];
+  }
+}
+
+async function subdirectories(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir, { withFileTypes: true }))
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+function toSchedule(
+  spec: ScheduleFile,
+  calendars: Map<string, ScheduleException[]>,
+  file: string,
+  field: string,
+  collector: IssueCollector,
+): ScheduleSpec {
+  const byDate = new Map<string, ScheduleException>();
+  for (const name of spec.holidayCalendars) {
+    const calendar = calendars.get(name);
+    if (!calendar) {
+      collector.add(file, `${field}.holidayCalendars`, `no holiday calendar "${name}" in data/holidays`);
+      continue;
+    }
+    for (const e of calendar) byDate.set(e.date, e);
+  }
+  const own = new Set<string>();
+  spec.exceptions.forEach((e, n) => {
+    if (own.has(e.date)) collector.add(file, `${field}.exceptions[${n}].date`, `${e.date} appears twice`);
+    own.add(e.date);
+    byDate.set(e.date, e); // the file's own exception overrides a calendar's on the same date
+  });
+  return {
+    weekly: spec.weekly as Record<Weekday, TimeInterval[]>,
+    exceptions: [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date)),
+  };
+}
+
+/**
+ * Reads every file under `root` (`holidays/*.json`, `malls/<id>/mall.json`,
+ * `malls/<id>/agencies/*.json`) and returns the catalogs.
+ *
+ * @throws DataFilesInvalidError listing every problem, when any file is invalid.
+ */
+export async function readCatalogs(root: string): Promise<MallCatalog[]> {
+  const collector = new IssueCollector(root);
+
+  const calendars = new Map<string, ScheduleException[]>();
+  for (const file of await jsonFiles(join(root, 'holidays'))) {
+    const parsed = await collector.parse(file, holidayFile);
+    if (!parsed) continue;
+    const seen = new Set<string>();
+    parsed.exceptions.forEach((e, n) => {
+      if (seen.has(e.date)) collector.add(file, `exceptions[${n}].date`, `${e.date} appears twice`);
+      seen.add(e.date);
+    });
+    calendars.set(basename(file, '.json'), parsed.exceptions);
+  }
+
+  const catalogs: MallCatalog[] = [];
+  const mallDirs = await subdirectories(join(root, 'malls'));
+  if (mallDirs.length === 0) collector.add(join(root, 'malls'), '(folder)', 'holds no mall folder');
+  for (const dir of mallDirs) {
+    const mallPath = join(root, 'malls', dir, 'mall.json');
+    const mall = await collector.parse(mallPath, mallFile);
+    if (!mall) continue;
+    if (mall.id !== dir) collector.add(mallPath, 'id', `must equal its folder name "${dir}"`);
+
+    const catalog: MallCatalog = {
+      mall: { ...mall, schedule: toSchedule(mall.schedule, calendars, mallPath, 'schedule', collector) },
+      agencies: [],
+      services: [],
+      counters: [],
+    };
+    const prefixes = new Map<string, string>();
+    for (const file of await jsonFiles(join(root, 'malls', dir, 'agencies'))) {
+      const parsed = await collector.parse(file, agencyFile);
+      if (!parsed) continue;
+      if (parsed.slug !== basename(file, '.json')) {
+        collector.add(file, 'slug', `must equal the file name "${basename(file, '.json')}"`);
+      }
+      const agencyId = childId(mall.id, parsed.slug);
+      const agency: Agency = {
+        id: agencyId,
+        mallId: mall.id,
+        name: parsed.name,
+        shortName: parsed.shortName,
+        kind: parsed.kind,
+        description: parsed.description,
+        active: parsed.active,
+        schedule: parsed.schedule
+          ? toSchedule(parsed.schedule, calendars, file, 'schedule', collector)
+          : null,
+      };
+      catalog.agencies.push(agency);
+
+      const codes = new Map<string, Service>();
+      parsed.services.forEach((s, n) => {
+        if (codes.has(s.code))
+          collector.add(file, `services[${n}].code`, `${s.code} appears twice in this agency`);
+        const owner = prefixes.get(s.ticketPrefix);
+        if (owner) {
+          collector.add(
+            file,
+            `services[${n}].ticketPrefix`,
+            `${s.ticketPrefix} is already used by ${owner} in this mall`,
+          );
+        }
+        const { fee, ...rest } = s;
+        const service: Service = {
+          ...rest,
+          id: childId(agencyId, s.code.toLowerCase()),
+          mallId: mall.id,
+          agencyId,
+          feeRupiah: fee,
+          active: s.active && parsed.active,
+        };
+        prefixes.set(s.ticketPrefix, service.id);
+        codes.set(s.code, service);
+        catalog.services.push(service);
+      });
+
+      const counterSlugs = new Set<string>();
+      parsed.counters.forEach((c, n) => {
+        if (counterSlugs.has(c.slug)) collector.add(file, `counters[${n}].slug`, `${c.slug} appears twice`);
+        counterSlugs.add(c.slug);
+        const serviceIds = c.services.map((code, m) => {
+          const service = codes.get(code);
+          if (!service)
+            collector.add(
+              file,
+              `counters[${n}].services[${m}]`,
+              `no service with code ${code} in this agency`,
+            );
+          return service?.id ?? code;
+        });
+        catalog.counters.push({
+          id: childId(agencyId, c.slug),
+          mallId: mall.id,
+          agencyId,
+          name: c.name,
+          serviceIds,
+          active: c.active && parsed.active,
+        });
+      });
+    }
+    catalogs.push(catalog);
+  }
+
+  if (collector.issues.length > 0) throw new DataFilesInvalidError(collector.issues);
+  return catalogs;
+}

@@ -1,0 +1,144 @@
+/**
+ * Read access to the catalog with a per-instance cache: a kiosk's opening
+ * query costs one read of the mall's partition, and none while the cache is
+ * warm. Catalog changes are rare (data loads, admin edits), so a copy at
+ * most `maxAgeMs` old is an accepted staleness.
+ */
+import type { Agency, Counter, Mall, MallCatalog, Service } from './catalog.js';
+import { mallIdOf } from './catalog.js';
+import type { CatalogRepository } from './catalog-repository.js';
+import type { Clock } from './clock.js';
+import type { ScheduleView } from './schedule-view.js';
+
+/** A catalog with lookups by id, built once per load. */
+export class IndexedCatalog {
+  readonly agencies = new Map<string, Agency>();
+  readonly services = new Map<string, Service>();
+  readonly counters = new Map<string, Counter>();
+
+  constructor(readonly catalog: MallCatalog) {
+    for (const a of catalog.agencies) this.agencies.set(a.id, a);
+    for (const s of catalog.services) this.services.set(s.id, s);
+    for (const c of catalog.counters) this.counters.set(c.id, c);
+  }
+
+  get mall(): Mall {
+    return this.catalog.mall;
+  }
+
+  /** Active agencies of the mall, by name. */
+  activeAgencies(): Agency[] {
+    return byName(this.catalog.agencies.filter((a) => a.active));
+  }
+
+  /** Active services of an agency, by name. */
+  activeServicesOf(agencyId: string): Service[] {
+    return byName(this.catalog.services.filter((s) => s.agencyId === agencyId && s.active));
+  }
+
+  /** Active counters of an agency, by name. */
+  activeCountersOf(agencyId: string): Counter[] {
+    return byName(this.catalog.counters.filter((c) => c.agencyId === agencyId && c.active));
+  }
+
+  /** The active services a counter serves, by name. */
+  servicesOfCounter(counter: Counter): Service[] {
+    return byName(
+      counter.serviceIds.map((id) => this.services.get(id)).filter((s): s is Service => !!s && s.active),
+    );
+  }
+
+  /** The mall's schedule. */
+  mallSchedule(): ScheduleView {
+    return { timeZone: this.mall.timeZone, chain: [this.mall.schedule] };
+  }
+
+  /** An agency's schedule: the mall's, narrowed by the agency's own when it has one. */
+  agencySchedule(agency: Agency): ScheduleView {
+    const chain = agency.schedule ? [this.mall.schedule, agency.schedule] : [this.mall.schedule];
+    return { timeZone: this.mall.timeZone, chain };
+  }
+}
+
+function byName<T extends { name: string }>(items: T[]): T[] {
+  return [...items].sort((a, b) => a.name.localeCompare(b.name, 'id'));
+}
+
+interface CacheEntry<T> {
+  loadedAt: number;
+  value: Promise<T>;
+}
+
+/** Options of the catalog reader. */
+export interface CatalogReaderOptions {
+  /** Oldest copy served, in ms. @default 30000 */
+  maxAgeMs?: number;
+}
+
+/** The catalog use cases: find malls, agencies, services and counters by id. */
+export class CatalogReader {
+  private readonly malls = new Map<string, CacheEntry<IndexedCatalog | null>>();
+  private directory: CacheEntry<Mall[]> | null = null;
+  private readonly maxAgeMs: number;
+
+  constructor(
+    private readonly repository: CatalogRepository,
+    private readonly clock: Clock,
+    options: CatalogReaderOptions = {},
+  ) {
+    this.maxAgeMs = options.maxAgeMs ?? 30_000;
+  }
+
+  /** The catalog of a mall, or null when there is none. */
+  mallCatalog(mallId: string): Promise<IndexedCatalog | null> {
+    const now = this.clock.now().getTime();
+    const cached = this.malls.get(mallId);
+    if (cached && now - cached.loadedAt < this.maxAgeMs) return cached.value;
+    const value = this.repository.loadMall(mallId).then((c) => (c ? new IndexedCatalog(c) : null));
+    // A failed read is not cached: the next caller tries again.
+    value.catch(() => this.malls.delete(mallId));
+    this.malls.set(mallId, { loadedAt: now, value });
+    return value;
+  }
+
+  /** Every mall, by name. */
+  async listMalls(): Promise<Mall[]> {
+    const now = this.clock.now().getTime();
+    if (!this.directory || now - this.directory.loadedAt >= this.maxAgeMs) {
+      const value = this.repository.listMalls().then(byName);
+      value.catch(() => {
+        this.directory = null;
+      });
+      this.directory = { loadedAt: now, value };
+    }
+    return this.directory.value;
+  }
+
+  /** The catalog that holds an agency, service or counter id; null for an unknown or malformed id. */
+  catalogOf(id: string): Promise<IndexedCatalog | null> {
+    const mallId = mallIdOf(id);
+    return mallId ? this.mallCatalog(mallId) : Promise.resolve(null);
+  }
+
+  async mall(id: string): Promise<Mall | null> {
+    return (await this.mallCatalog(id))?.mall ?? null;
+  }
+
+  async agency(id: string): Promise<Agency | null> {
+    return (await this.catalogOf(id))?.agencies.get(id) ?? null;
+  }
+
+  async service(id: string): Promise<Service | null> {
+    return (await this.catalogOf(id))?.services.get(id) ?? null;
+  }
+
+  async counter(id: string): Promise<Counter | null> {
+    return (await this.catalogOf(id))?.counters.get(id) ?? null;
+  }
+
+  /** Forgets every cached copy; the next read goes to the repository. */
+  invalidate(): void {
+    this.malls.clear();
+    this.directory = null;
+  }
+}
