@@ -49,6 +49,7 @@ async function main(): Promise<void> {
       dataDir: env.LOKET_MEMORY === '1' ? undefined : resolve(dataDir, 'dynamodb'),
     });
     endpoint = dynamo.endpoint;
+    console.log(`DynamoDB Local on ${endpoint}`);
   }
   const config = configFromEnv({ ...env, LOKET_TABLE: table, DYNAMODB_ENDPOINT: endpoint });
 

@@ -15,7 +15,7 @@ import {
   type Service,
 } from '../domain/catalog.js';
 import { isLocalDate, isLocalTime, minutesOfDay, WEEKDAYS, type Weekday } from '../domain/local-time.js';
-import type { ScheduleException, ScheduleSpec, TimeInterval } from '../domain/schedule.js';
+import { closedSchedule, type ScheduleException, type ScheduleSpec, type TimeInterval } from '../domain/schedule.js';
 
 /** One problem in one file. */
 export interface DataFileIssue {
@@ -234,6 +234,20 @@ function toSchedule(
   };
 }
 
+/** Stands in for a mall whose file was refused, while its agencies are checked. */
+function placeholderMall(id: string): MallCatalog['mall'] {
+  return {
+    id,
+    name: id,
+    regency: id,
+    province: id,
+    address: null,
+    timeZone: 'Asia/Jakarta',
+    schedule: closedSchedule(),
+    settings: { priorityStreakLimit: 2, minRecallsBeforeNoShow: 1, targetWaitMinutes: 30 },
+  };
+}
+
 /**
  * Reads every file under `root` (`holidays/*.json`, `malls/<id>/mall.json`,
  * `malls/<id>/agencies/*.json`) and returns the catalogs.
@@ -246,7 +260,10 @@ export async function readCatalogs(root: string): Promise<MallCatalog[]> {
   const calendars = new Map<string, ScheduleException[]>();
   for (const file of await jsonFiles(join(root, 'holidays'))) {
     const parsed = await collector.parse(file, holidayFile);
-    if (!parsed) continue;
+    if (!parsed) {
+      calendars.set(basename(file, '.json'), []); // it exists; its own issues are reported
+      continue;
+    }
     const seen = new Set<string>();
     parsed.exceptions.forEach((e, n) => {
       if (seen.has(e.date)) collector.add(file, `exceptions[${n}].date`, `${e.date} appears twice`);
@@ -261,11 +278,13 @@ export async function readCatalogs(root: string): Promise<MallCatalog[]> {
   for (const dir of mallDirs) {
     const mallPath = join(root, 'malls', dir, 'mall.json');
     const mall = await collector.parse(mallPath, mallFile);
-    if (!mall) continue;
-    if (mall.id !== dir) collector.add(mallPath, 'id', `must equal its folder name "${dir}"`);
+    if (mall && mall.id !== dir) collector.add(mallPath, 'id', `must equal its folder name "${dir}"`);
 
+    // An invalid mall file still has its agency files checked, so one run lists every problem.
     const catalog: MallCatalog = {
-      mall: { ...mall, schedule: toSchedule(mall.schedule, calendars, mallPath, 'schedule', collector) },
+      mall: mall
+        ? { ...mall, schedule: toSchedule(mall.schedule, calendars, mallPath, 'schedule', collector) }
+        : placeholderMall(dir),
       agencies: [],
       services: [],
       counters: [],
@@ -277,10 +296,10 @@ export async function readCatalogs(root: string): Promise<MallCatalog[]> {
       if (parsed.slug !== basename(file, '.json')) {
         collector.add(file, 'slug', `must equal the file name "${basename(file, '.json')}"`);
       }
-      const agencyId = childId(mall.id, parsed.slug);
+      const agencyId = childId(catalog.mall.id, parsed.slug);
       const agency: Agency = {
         id: agencyId,
-        mallId: mall.id,
+        mallId: catalog.mall.id,
         name: parsed.name,
         shortName: parsed.shortName,
         kind: parsed.kind,
@@ -308,7 +327,7 @@ export async function readCatalogs(root: string): Promise<MallCatalog[]> {
         const service: Service = {
           ...rest,
           id: childId(agencyId, s.code.toLowerCase()),
-          mallId: mall.id,
+          mallId: catalog.mall.id,
           agencyId,
           feeRupiah: fee,
           active: s.active && parsed.active,
@@ -334,7 +353,7 @@ export async function readCatalogs(root: string): Promise<MallCatalog[]> {
         });
         catalog.counters.push({
           id: childId(agencyId, c.slug),
-          mallId: mall.id,
+          mallId: catalog.mall.id,
           agencyId,
           name: c.name,
           serviceIds,
@@ -342,7 +361,7 @@ export async function readCatalogs(root: string): Promise<MallCatalog[]> {
         });
       });
     }
-    catalogs.push(catalog);
+    if (mall) catalogs.push(catalog);
   }
 
   if (collector.issues.length > 0) throw new DataFilesInvalidError(collector.issues);

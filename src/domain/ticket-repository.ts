@@ -1,0 +1,88 @@
+import type { Ticket } from './ticket.js';
+
+/** The state of a counter for the queue: the ticket it holds and its priority streak. */
+export interface CounterState {
+  counterId: string;
+  /** The CALLED or SERVING ticket at the counter, if any. */
+  currentTicketId: string | null;
+  /** Priority tickets this counter called in a row; 0 after a normal call. */
+  priorityStreak: number;
+}
+
+/** Today's figures of one service's queue, kept next to its tickets. */
+export interface ServiceDayStats {
+  serviceId: string;
+  /** Tickets issued (the last sequence handed out). */
+  issued: number;
+  /** Minutes from start to finish of each ticket finished that day. */
+  serviceMinutes: number[];
+}
+
+/** Everything live in one agency's queue on one date, as one read returns it. */
+export interface LiveQueue {
+  /** WAITING tickets, any order. */
+  waiting: Ticket[];
+  /** CALLED and SERVING tickets, any order. */
+  active: Ticket[];
+  stats: Map<string, ServiceDayStats>;
+}
+
+/** A claim of an idempotency key: either ours, or someone else's earlier one. */
+export type IdempotencyClaim =
+  | { claimed: true }
+  | { claimed: false; ticketId: string | null; fingerprint: string; claimedAt: string };
+
+/** What else a ticket move changes, written in the same transaction. */
+export interface MoveEffects {
+  /** The counter that takes the ticket (CALL): free before, holds it after. */
+  takeCounter?: { counterId: string; priorityStreak: number };
+  /** The counter that lets the ticket go (finish, no-show, cancel, transfer). */
+  releaseCounter?: { counterId: string };
+  /** A finished service's duration, for the learned average. */
+  finishedMinutes?: number;
+  /** The mall whose hall display shows the call (CALL and RECALL). */
+  boardMallId?: string;
+}
+
+/** Where tickets are kept (the DynamoDB adapter implements it). */
+export interface TicketRepository {
+  /**
+   * Claims `key` for a new ticket; a claim older than `staleAfterMs` that
+   * never got its ticket may be taken over.
+   */
+  claimIdempotencyKey(key: string, fingerprint: string, now: Date, staleAfterMs: number): Promise<IdempotencyClaim>;
+  /** Frees a claim whose ticket could not be issued, so a retry can try again. */
+  releaseIdempotencyKey(key: string): Promise<void>;
+  /**
+   * The next number of a service on a date, atomically.
+   * @throws QuotaExhaustedError when `quota` numbers were already handed out.
+   */
+  nextSequence(serviceId: string, agencyId: string, date: string, quota: number | null): Promise<number>;
+  /** Stores a new ticket, and points the idempotency key at it when one was claimed. */
+  createTicket(ticket: Ticket, idempotencyKey: string | null): Promise<void>;
+  getTicket(id: string): Promise<Ticket | null>;
+  getTickets(ids: readonly string[]): Promise<Map<string, Ticket>>;
+  liveQueue(agencyId: string, date: string): Promise<LiveQueue>;
+  getCounterState(counterId: string): Promise<CounterState>;
+  getCounterStates(counterIds: readonly string[]): Promise<Map<string, CounterState>>;
+  /**
+   * Writes `after` if the stored ticket is still at `before.version`, with
+   * its effects, all or nothing.
+   * @throws StaleWriteError when the ticket or a counter changed since it was read.
+   */
+  saveMove(before: Ticket, after: Ticket, effects: MoveEffects): Promise<void>;
+  /** The latest calls of a mall on a date, newest first. */
+  board(mallId: string, date: string, limit: number): Promise<Ticket[]>;
+}
+
+/** A conditional write lost to another writer; the use case decides what to tell the caller. */
+export class StaleWriteError extends Error {
+  override readonly name = 'StaleWriteError';
+  /** @param reason which condition failed: the ticket's version or the counter's state. */
+  constructor(
+    readonly reason: 'TICKET' | 'COUNTER' | 'UNKNOWN',
+    options?: { cause?: unknown },
+  ) {
+    super(`Conditional write failed on ${reason.toLowerCase()}`, options);
+  }
+}
