@@ -13,7 +13,9 @@ for (const { filename, content } of outputs) {
   if (onDisk !== content) stale.push(filename);
 }
 if (stale.length > 0) {
-  console.error(`Generated code is stale: ${stale.join(', ')}. Run \`npm run codegen\` and commit the result.`);
+  console.error(
+    `Generated code is stale: ${stale.join(', ')}. Run \`npm run codegen\` and commit the result.`,
+  );
   process.exit(1);
 }
 console.log('Generated code is up to date.');

@@ -18,7 +18,11 @@ import { createDocumentClient } from '../src/dynamo/client.js';
 import { ensureTable } from '../src/dynamo/create-table.js';
 
 const { values } = parseArgs({
-  options: { check: { type: 'boolean' }, aws: { type: 'boolean' }, data: { type: 'string', default: 'data' } },
+  options: {
+    check: { type: 'boolean' },
+    aws: { type: 'boolean' },
+    data: { type: 'string', default: 'data' },
+  },
 });
 const dataDir = resolve(values.data ?? 'data');
 const table = process.env.LOKET_TABLE ?? 'loket';
@@ -28,13 +32,17 @@ try {
   if (values.check) {
     const catalogs = await readCatalogs(dataDir);
     for (const c of catalogs) {
-      console.log(`  ${c.mall.id}: ${c.agencies.length} agencies, ${c.services.length} services, ${c.counters.length} counters`);
+      console.log(
+        `  ${c.mall.id}: ${c.agencies.length} agencies, ${c.services.length} services, ${c.counters.length} counters`,
+      );
     }
     console.log('All data files are valid.');
   } else {
     let endpoint = process.env.DYNAMODB_ENDPOINT;
     if (!endpoint && !values.aws) {
-      dynamo = await startDynamoLocal({ dataDir: resolve(process.env.LOKET_DATA_DIR ?? '.data', 'dynamodb') });
+      dynamo = await startDynamoLocal({
+        dataDir: resolve(process.env.LOKET_DATA_DIR ?? '.data', 'dynamodb'),
+      });
       endpoint = dynamo.endpoint;
     }
     const client = createDocumentClient({ endpoint });

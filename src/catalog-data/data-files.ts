@@ -15,7 +15,12 @@ import {
   type Service,
 } from '../domain/catalog.js';
 import { isLocalDate, isLocalTime, minutesOfDay, WEEKDAYS, type Weekday } from '../domain/local-time.js';
-import { closedSchedule, type ScheduleException, type ScheduleSpec, type TimeInterval } from '../domain/schedule.js';
+import {
+  closedSchedule,
+  type ScheduleException,
+  type ScheduleSpec,
+  type TimeInterval,
+} from '../domain/schedule.js';
 
 /** One problem in one file. */
 export interface DataFileIssue {

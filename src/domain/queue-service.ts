@@ -13,7 +13,6 @@ import {
   ConflictError,
   InvalidTransitionError,
   NotFoundError,
-  QuotaExhaustedError,
 } from './errors.js';
 import { type LocalDate, localDateOf, minutesOfDay, toZoned } from './local-time.js';
 import { intervalAt } from './schedule.js';
@@ -122,7 +121,10 @@ export class QueueService {
     void viewer; // PUBLIC may take tickets
     const key = input.idempotencyKey;
     if (key !== null && !IDEMPOTENCY_KEY.test(key)) {
-      throw new BadInputError('The idempotency key must be 8 to 128 visible ASCII characters.', 'input.idempotencyKey');
+      throw new BadInputError(
+        'The idempotency key must be 8 to 128 visible ASCII characters.',
+        'input.idempotencyKey',
+      );
     }
     const { catalog, service } = await this.catalogOfService(input.serviceId);
 
@@ -132,7 +134,12 @@ export class QueueService {
     }
     try {
       const date = this.assertIssuing(catalog, service, now);
-      const sequence = await this.tickets.nextSequence(service.id, service.agencyId, date, service.dailyQuota);
+      const sequence = await this.tickets.nextSequence(
+        service.id,
+        service.agencyId,
+        date,
+        service.dailyQuota,
+      );
       const at = now.toISOString();
       const ticket: Ticket = {
         id: this.ids.ticketId(),
@@ -171,13 +178,17 @@ export class QueueService {
       const claim = await this.tickets.claimIdempotencyKey(key, serviceId, now, STALE_CLAIM_MS);
       if (claim.claimed) return null;
       if (claim.fingerprint !== serviceId) {
-        throw new BadInputError('This idempotency key was already used for another service.', 'input.idempotencyKey');
+        throw new BadInputError(
+          'This idempotency key was already used for another service.',
+          'input.idempotencyKey',
+        );
       }
       if (claim.ticketId) {
         const ticket = await this.tickets.getTicket(claim.ticketId);
         if (ticket) return ticket;
       }
-      if (Date.now() > deadline) throw new ConflictError('The same request is still being processed. Try again.');
+      if (Date.now() > deadline)
+        throw new ConflictError('The same request is still being processed. Try again.');
       await new Promise((r) => setTimeout(r, Math.min(25 * 2 ** attempt, 200)));
     }
   }
@@ -277,8 +288,10 @@ export class QueueService {
         const after = applyMove(ticket, { kind: 'CALL', counterId }, ctx);
         try {
           await this.tickets.saveMove(ticket, after, {
-            takeCounter: { counterId, priorityStreak: nextStreak(state.priorityStreak, isPriority(ticket.priority)) },
-            boardMallId: mall.id,
+            takeCounter: {
+              counterId,
+              priorityStreak: nextStreak(state.priorityStreak, isPriority(ticket.priority)),
+            },
           });
           return after;
         } catch (error) {
@@ -336,15 +349,25 @@ export class QueueService {
     return this.move(viewer, ticket, { kind: 'TRANSFER', toServiceId, toAgencyId: target.agencyId }, now);
   }
 
-  private async move(viewer: Viewer, ticket: Ticket, move: TicketMove, now: Date, streak = 0): Promise<Ticket> {
+  private async move(
+    viewer: Viewer,
+    ticket: Ticket,
+    move: TicketMove,
+    now: Date,
+    streak = 0,
+  ): Promise<Ticket> {
     if (move.kind === 'CANCEL') assertCanCancelTicket(viewer, ticket.agencyId);
     else assertCanOperateQueue(viewer, ticket.agencyId);
     const { catalog } = await this.catalogOfService(ticket.serviceId);
     const mall = catalog.mall;
-    const ctx = { now, today: this.today(mall, now), minRecallsBeforeNoShow: mall.settings.minRecallsBeforeNoShow };
+    const ctx = {
+      now,
+      today: this.today(mall, now),
+      minRecallsBeforeNoShow: mall.settings.minRecallsBeforeNoShow,
+    };
     const after = applyMove(ticket, move, ctx);
     try {
-      await this.tickets.saveMove(ticket, after, effectsOf(ticket, after, move, mall.id, streak));
+      await this.tickets.saveMove(ticket, after, effectsOf(ticket, after, move, streak));
       return after;
     } catch (error) {
       if (!(error instanceof StaleWriteError)) throw error;
@@ -361,15 +384,15 @@ export class QueueService {
 }
 
 /** What a move changes besides the ticket. */
-function effectsOf(before: Ticket, after: Ticket, move: TicketMove, mallId: string, streak: number): MoveEffects {
+function effectsOf(before: Ticket, after: Ticket, move: TicketMove, streak: number): MoveEffects {
   switch (move.kind) {
     case 'CALL':
       return {
-        takeCounter: { counterId: move.counterId, priorityStreak: nextStreak(streak, isPriority(before.priority)) },
-        boardMallId: mallId,
+        takeCounter: {
+          counterId: move.counterId,
+          priorityStreak: nextStreak(streak, isPriority(before.priority)),
+        },
       };
-    case 'RECALL':
-      return { boardMallId: mallId };
     case 'FINISH':
       return {
         ...(before.counterId ? { releaseCounter: { counterId: before.counterId } } : {}),
@@ -380,12 +403,12 @@ function effectsOf(before: Ticket, after: Ticket, move: TicketMove, mallId: stri
     case 'NO_SHOW':
     case 'CANCEL':
     case 'TRANSFER':
-      return before.counterId && before.status !== 'WAITING' ? { releaseCounter: { counterId: before.counterId } } : {};
+      return before.counterId && before.status !== 'WAITING'
+        ? { releaseCounter: { counterId: before.counterId } }
+        : {};
+    case 'RECALL':
     case 'START':
     case 'REACTIVATE':
       return {};
   }
 }
-
-/** Thrown when the quota check is needed outside the store; re-exported for adapters. */
-export { QuotaExhaustedError };

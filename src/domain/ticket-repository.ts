@@ -40,8 +40,6 @@ export interface MoveEffects {
   releaseCounter?: { counterId: string };
   /** A finished service's duration, for the learned average. */
   finishedMinutes?: number;
-  /** The mall whose hall display shows the call (CALL and RECALL). */
-  boardMallId?: string;
 }
 
 /** Where tickets are kept (the DynamoDB adapter implements it). */
@@ -50,7 +48,12 @@ export interface TicketRepository {
    * Claims `key` for a new ticket; a claim older than `staleAfterMs` that
    * never got its ticket may be taken over.
    */
-  claimIdempotencyKey(key: string, fingerprint: string, now: Date, staleAfterMs: number): Promise<IdempotencyClaim>;
+  claimIdempotencyKey(
+    key: string,
+    fingerprint: string,
+    now: Date,
+    staleAfterMs: number,
+  ): Promise<IdempotencyClaim>;
   /** Frees a claim whose ticket could not be issued, so a retry can try again. */
   releaseIdempotencyKey(key: string): Promise<void>;
   /**

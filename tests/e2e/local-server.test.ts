@@ -38,7 +38,9 @@ describe('npm start, over HTTP', () => {
 
   it('answers GET queries from tools that send a preflight header, and blocks simple GETs (CSRF)', async () => {
     const query = encodeURIComponent('{ me { role } }');
-    const withHeader = await fetch(`${server.url}?query=${query}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const withHeader = await fetch(`${server.url}?query=${query}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(await withHeader.json()).toEqual({ data: { me: { role: 'PUBLIC' } } });
     const simple = await fetch(`${server.url}?query=${query}`);
     expect(simple.status).toBe(400);

@@ -52,7 +52,13 @@ describe('catalog on DynamoDB Local', () => {
     table = await createTestTable(inject('dynamoEndpoint'));
     await loadCatalogs('data', new DynamoCatalogStore(table.client, table.tableName));
     const services = createServices(
-      { tableName: table.tableName, dynamoEndpoint: table.endpoint, production: false, clock, catalogMaxAgeMs: 30_000 },
+      {
+        tableName: table.tableName,
+        dynamoEndpoint: table.endpoint,
+        production: false,
+        clock,
+        catalogMaxAgeMs: 30_000,
+      },
       table.counter,
     );
     handler = createLambdaHandler(services, { production: false });
@@ -94,7 +100,10 @@ describe('catalog on DynamoDB Local', () => {
   it('lists the malls with one request for the directory', async () => {
     clock.advance(60_000);
     table.counter.reset();
-    const result = await execute<{ malls: { id: string; timeZone: string }[] }>(handler, '{ malls { id timeZone } }');
+    const result = await execute<{ malls: { id: string; timeZone: string }[] }>(
+      handler,
+      '{ malls { id timeZone } }',
+    );
     expect(table.counter.total).toBe(1);
     const zones = result.data?.malls.map((m) => m.timeZone) ?? [];
     expect(result.data?.malls.map((m) => m.id)).toContain('lampung-tengah');
@@ -123,7 +132,9 @@ describe('catalog on DynamoDB Local', () => {
   });
 
   it('resolves days over a range, with holidays, and refuses ranges over 366 days', async () => {
-    const ok = await execute<{ mall: { schedule: { days: { date: string; intervals: unknown[]; reason: string | null }[] } } }>(
+    const ok = await execute<{
+      mall: { schedule: { days: { date: string; intervals: unknown[]; reason: string | null }[] } };
+    }>(
       handler,
       `{ mall(id: "lampung-tengah") { schedule { days(from: "2026-01-01", to: "2027-01-01") { date intervals { opens } reason } } } }`,
     );
@@ -199,7 +210,9 @@ describe('data load', () => {
     expect(report?.changed).toContain(`lampung-tengah:polres:${agency.services[0].code.toLowerCase()}`);
     expect(report?.deactivated).toContain(`lampung-tengah:polres:${removed.code.toLowerCase()}`);
     const catalog = await store().loadMall('lampung-tengah');
-    const gone = catalog?.services.find((s) => s.id === `lampung-tengah:polres:${removed.code.toLowerCase()}`);
+    const gone = catalog?.services.find(
+      (s) => s.id === `lampung-tengah:polres:${removed.code.toLowerCase()}`,
+    );
     expect(gone?.active).toBe(false);
   });
 

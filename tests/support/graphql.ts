@@ -3,13 +3,17 @@
  * HTTP API v2 events, exactly as AWS would.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { localLambdaContext } from '../../src/app/local-event.js';
 import type { LoketHandler } from '../../src/app/handler.js';
+import { localLambdaContext } from '../../src/app/local-event.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } & Record<string, unknown> }[];
+  errors?: {
+    message: string;
+    path?: (string | number)[];
+    extensions?: { code?: string } & Record<string, unknown>;
+  }[];
 }
 
 /** One POST /graphql through the handler. */
@@ -31,7 +35,13 @@ export async function execute<T = Record<string, unknown>>(
       apiId: 'test',
       domainName: 'localhost',
       domainPrefix: 'localhost',
-      http: { method: 'POST', path: '/graphql', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
+      http: {
+        method: 'POST',
+        path: '/graphql',
+        protocol: 'HTTP/1.1',
+        sourceIp: '127.0.0.1',
+        userAgent: 'vitest',
+      },
       requestId: 'test',
       routeKey: 'POST /graphql',
       stage: '$default',

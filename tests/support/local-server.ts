@@ -16,7 +16,10 @@ export interface RunningServer {
 }
 
 /** Spawns the local server with `env` on top of this process's environment. */
-export async function startLocalServer(env: Record<string, string> = {}, timeoutMs = 90_000): Promise<RunningServer> {
+export async function startLocalServer(
+  env: Record<string, string> = {},
+  timeoutMs = 90_000,
+): Promise<RunningServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/app/local-server.ts'], {
     env: { ...process.env, LOKET_MEMORY: '1', ...env, PORT: String(port) },
@@ -60,7 +63,10 @@ export async function postGraphQL<T = Record<string, unknown>>(
   query: string,
   variables?: Record<string, unknown>,
   headers: Record<string, string> = {},
-): Promise<{ status: number; body: { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] } }> {
+): Promise<{
+  status: number;
+  body: { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] };
+}> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
