@@ -1,0 +1,160 @@
+import { fileURLToPath } from 'node:url';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  type HttpStage,
+  LogGroupLogDestination,
+  PayloadFormatVersion,
+  type ThrottleSettings,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { LoketFunction } from './loket-function.js';
+
+/** The Lambda handler of the GraphQL API: `handler`, exported by this file. */
+const GRAPHQL_HANDLER_ENTRY = fileURLToPath(new URL('../src/app/lambda.ts', import.meta.url));
+
+/**
+ * Everything the API does to the table, and nothing more. Not `grantReadWriteData`: it adds `Scan`, which
+ * no use case needs and which would let one bug read the whole table, plus stream reads and DescribeTable.
+ *
+ * IAM authorizes each operation of a transaction through the underlying action (PutItem, ConditionCheckItem,
+ * ...); the two Transact* names are listed too, so the policy reads as the list of calls the code makes.
+ */
+const TABLE_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:TransactGetItems',
+  'dynamodb:TransactWriteItems',
+] as const;
+
+/** Default throttling of the API's stage, for all routes together. */
+const DEFAULT_THROTTLE = { rateLimit: 200, burstLimit: 400 } as const satisfies ThrottleSettings;
+
+/** Properties of the {@link ApiStack}. */
+export interface ApiStackProps extends StackProps {
+  /** Loket's single table, from the data stack. */
+  readonly table: ITable;
+
+  /**
+   * Throttling of the default stage, in requests per second (steady rate) and requests (burst). Beyond it
+   * clients get 429s before any Lambda is invoked, which caps the bill and protects the table.
+   *
+   * @default - rateLimit 200, burstLimit 400, each applying when its field is undefined
+   */
+  readonly throttle?: ThrottleSettings;
+
+  /**
+   * Origins allowed to call the API from a browser. The API authenticates with a bearer token, not
+   * cookies, so any origin is safe by default.
+   *
+   * @default ['*']
+   */
+  readonly allowOrigins?: string[];
+
+  /**
+   * Path to the TypeScript entry of the GraphQL Lambda handler, which exports `handler`.
+   *
+   * @default - src/app/lambda.ts
+   */
+  readonly handlerEntry?: string;
+}
+
+/**
+ * The stateless half of Loket: the GraphQL Lambda function behind an API Gateway HTTP API at `/graphql`.
+ */
+export class ApiStack extends Stack {
+  /** The Lambda function that runs Apollo Server. */
+  readonly graphqlFunction: LoketFunction;
+
+  /** The HTTP API. */
+  readonly httpApi: HttpApi;
+
+  /** The API's `$default` stage, which serves it at the root of its URL. */
+  readonly stage: HttpStage;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+
+    this.graphqlFunction = new LoketFunction(this, 'GraphqlFunction', {
+      description: 'Loket GraphQL API (Apollo Server)',
+      entry: props.handlerEntry ?? GRAPHQL_HANDLER_ENTRY,
+      handler: 'handler',
+      environment: {
+        LOKET_TABLE: props.table.tableName,
+        // Apollo Server's defaults (introspection, stack traces) and Node libraries follow it.
+        NODE_ENV: 'production',
+      },
+    });
+    // Table.grant also covers the table's indexes (`<table ARN>/index/*`).
+    props.table.grant(this.graphqlFunction, ...TABLE_ACTIONS);
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      apiName: `${this.stackName}-graphql`,
+      description: 'Loket GraphQL API',
+      // The default stage is created below, because HttpApi's own cannot be given throttling or access logs.
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: props.allowOrigins ?? ['*'],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
+        // Apollo's CSRF prevention rejects a GET (or non-JSON POST) without apollo-require-preflight.
+        allowHeaders: ['content-type', 'authorization', 'apollo-require-preflight'],
+        maxAge: Duration.hours(2),
+      },
+    });
+
+    // GET serves queries sent as URL parameters (cacheable); mutations are POST-only, which Apollo enforces.
+    this.httpApi.addRoutes({
+      path: '/graphql',
+      methods: [HttpMethod.GET, HttpMethod.POST],
+      integration: new HttpLambdaIntegration('GraphqlIntegration', this.graphqlFunction, {
+        payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
+      }),
+    });
+
+    const accessLogGroup = new LogGroup(this, 'AccessLogGroup', { retention: RetentionDays.ONE_MONTH });
+    this.stage = this.httpApi.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: {
+        rateLimit: props.throttle?.rateLimit ?? DEFAULT_THROTTLE.rateLimit,
+        burstLimit: props.throttle?.burstLimit ?? DEFAULT_THROTTLE.burstLimit,
+      },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogGroup),
+        // One JSON object per request, with HTTP API context variables (routeKey, not REST's resourcePath).
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            userAgent: '$context.identity.userAgent',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            protocol: '$context.protocol',
+            responseLength: '$context.responseLength',
+            responseLatency: '$context.responseLatency',
+            integrationLatency: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+
+    new CfnOutput(this, 'GraphqlUrl', {
+      description: 'URL of the GraphQL endpoint',
+      value: `${this.stage.url}graphql`,
+    });
+  }
+}

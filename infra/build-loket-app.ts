@@ -1,0 +1,91 @@
+import type { App, Environment } from 'aws-cdk-lib';
+import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
+import { ApiStack } from './api-stack.js';
+import { DataStack } from './data-stack.js';
+
+/** Region when neither the `loket:region` context nor CDK_DEFAULT_REGION says: Jakarta, near the users. */
+const DEFAULT_REGION = 'ap-southeast-3';
+
+/**
+ * Context keys that configure a deployment, e.g. `cdk deploy -c loket:stackPrefix=LoketStaging`. Values given with `-c`
+ * arrive as strings, values from cdk.json as JSON.
+ */
+export const LOKET_CONTEXT = {
+  /** Prefix of the stack names: `<prefix>Data` and `<prefix>Api`. Default `Loket`. */
+  stackPrefix: 'loket:stackPrefix',
+  /** AWS account. Default CDK_DEFAULT_ACCOUNT, else none: the stacks are account-agnostic. */
+  account: 'loket:account',
+  /**
+   * AWS region. cdk.json pins it to ap-southeast-3: the CDK CLI sets CDK_DEFAULT_REGION to us-east-1 when the
+   * deployer has no region configured, and the table must not land wherever a profile happens to point.
+   * Without this key: CDK_DEFAULT_REGION, else ap-southeast-3.
+   */
+  region: 'loket:region',
+  /** Steady-state requests per second of the API stage. Default: ApiStack's. */
+  throttleRateLimit: 'loket:throttleRateLimit',
+  /** Burst of requests of the API stage. Default: ApiStack's. */
+  throttleBurstLimit: 'loket:throttleBurstLimit',
+} as const;
+
+/** The stacks of one Loket deployment. */
+export interface LoketStacks {
+  /** The table. */
+  readonly data: DataStack;
+  /** The GraphQL API. */
+  readonly api: ApiStack;
+}
+
+/**
+ * Adds Loket's stacks to `app`, configured from the app's context and the CDK CLI's environment variables.
+ * `infra/app.ts` calls it for `cdk synth` and `cdk deploy`, and the infra tests call it, so the tests
+ * check what is deployed.
+ *
+ * Throws when a context value is malformed, so that a typo fails the synth instead of deploying defaults.
+ */
+export function buildLoketApp(app: App): LoketStacks {
+  const prefix = stringContext(app, LOKET_CONTEXT.stackPrefix) ?? 'Loket';
+  const env: Environment = {
+    account: stringContext(app, LOKET_CONTEXT.account) ?? process.env.CDK_DEFAULT_ACCOUNT,
+    region: stringContext(app, LOKET_CONTEXT.region) ?? process.env.CDK_DEFAULT_REGION ?? DEFAULT_REGION,
+  };
+
+  const data = new DataStack(app, `${prefix}Data`, {
+    env,
+    description: 'Loket: DynamoDB table (stateful, retained)',
+  });
+
+  const throttle: ThrottleSettings = {
+    rateLimit: positiveNumberContext(app, LOKET_CONTEXT.throttleRateLimit),
+    burstLimit: positiveNumberContext(app, LOKET_CONTEXT.throttleBurstLimit, { integer: true }),
+  };
+  const api = new ApiStack(app, `${prefix}Api`, {
+    env,
+    description: 'Loket: GraphQL API (Lambda + HTTP API)',
+    table: data.table,
+    throttle,
+  });
+
+  return { data, api };
+}
+
+function stringContext(app: App, key: string): string | undefined {
+  const value: unknown = app.node.tryGetContext(key);
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new Error(`Context ${key} must be a non-empty string, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function positiveNumberContext(app: App, key: string, { integer = false } = {}): number | undefined {
+  const value: unknown = app.node.tryGetContext(key);
+  if (value === undefined) return undefined;
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof number !== 'number' || !(number > 0) || !Number.isFinite(number)) {
+    throw new Error(`Context ${key} must be a positive number, got ${JSON.stringify(value)}`);
+  }
+  if (integer && !Number.isInteger(number)) {
+    throw new Error(`Context ${key} must be an integer, got ${JSON.stringify(value)}`);
+  }
+  return number;
+}

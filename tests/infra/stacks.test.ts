@@ -1,0 +1,324 @@
+/**
+ * CDK assertions on the stacks `cdk deploy` would deploy: the same builder as infra/app.ts, the same
+ * cdk.json context (feature flags, pinned region), the real Lambda entry bundled by local esbuild.
+ * No AWS account, Docker or network is needed.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { CfnRole } from 'aws-cdk-lib/aws-iam';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { buildLoketApp, LOKET_CONTEXT } from '../../infra/build-loket-app.js';
+import { TABLE_DEFINITION } from '../../src/dynamo/table-definition.js';
+
+/** The actions the GraphQL API may perform on the table: the spec, spelled out independently of infra/. */
+const API_TABLE_ACTIONS = [
+  'dynamodb:BatchGetItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:Query',
+  'dynamodb:TransactGetItems',
+  'dynamodb:TransactWriteItems',
+  'dynamodb:UpdateItem',
+];
+
+interface CdkJson {
+  readonly context: Record<string, unknown>;
+}
+
+interface PolicyStatement {
+  readonly Effect: string;
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+}
+
+const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as CdkJson;
+
+/** Cloud assemblies of this file's apps, removed after the tests: each holds a bundle of a few MB. */
+const outdirs: string[] = [];
+afterAll(() => {
+  for (const outdir of outdirs) rmSync(outdir, { recursive: true, force: true });
+});
+
+/** A fresh app with cdk.json's context, as the CLI would give it, plus `context`. */
+function loketApp(context: Record<string, unknown> = {}): App {
+  const outdir = mkdtempSync(join(tmpdir(), 'loket-infra-test-'));
+  outdirs.push(outdir);
+  return new App({ outdir, context: { ...cdkJson.context, ...context } });
+}
+
+/** Context for apps that only check configuration: the bundle is checked once, on the main app. */
+const WITHOUT_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+
+const app = loketApp();
+const { data, api } = buildLoketApp(app);
+const dataTemplate = Template.fromStack(data);
+const apiTemplate = Template.fromStack(api);
+
+/** The properties of the only resource of `type` in `template`. */
+function onlyResource(
+  template: Template,
+  type: string,
+): { Properties: Record<string, unknown> } & Record<string, unknown> {
+  const resources = Object.values(template.findResources(type));
+  expect(resources).toHaveLength(1);
+  return resources[0] as { Properties: Record<string, unknown> } & Record<string, unknown>;
+}
+
+function statementsOf(template: Template): PolicyStatement[] {
+  return Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+    (policy) =>
+      (policy as { Properties: { PolicyDocument: { Statement: PolicyStatement[] } } }).Properties
+        .PolicyDocument.Statement,
+  );
+}
+
+function actionsOf(statement: PolicyStatement): string[] {
+  return typeof statement.Action === 'string' ? [statement.Action] : statement.Action;
+}
+
+describe('the Loket app', () => {
+  it('has the LoketData and LoketApi stacks, in Jakarta', () => {
+    expect(
+      app.node.children
+        .filter(Stack.isStack)
+        .map((stack) => stack.stackName)
+        .sort(),
+    ).toEqual(['LoketApi', 'LoketData']);
+    expect(data.region).toBe('ap-southeast-3');
+    expect(api.region).toBe('ap-southeast-3');
+  });
+
+  it('stays in Jakarta when the CDK CLI falls back to CDK_DEFAULT_REGION=us-east-1, unless told otherwise', () => {
+    vi.stubEnv('CDK_DEFAULT_REGION', 'us-east-1');
+    try {
+      expect(buildLoketApp(loketApp(WITHOUT_BUNDLING)).data.region).toBe('ap-southeast-3');
+      const elsewhere = buildLoketApp(
+        loketApp({ ...WITHOUT_BUNDLING, [LOKET_CONTEXT.region]: 'ap-southeast-1' }),
+      );
+      expect(elsewhere.api.region).toBe('ap-southeast-1');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('rejects a malformed throttle context value instead of deploying defaults', () => {
+    expect(() => buildLoketApp(loketApp({ [LOKET_CONTEXT.throttleBurstLimit]: '40O' }))).toThrow(
+      /loket:throttleBurstLimit/,
+    );
+  });
+});
+
+describe('LoketData', () => {
+  const table = onlyResource(dataTemplate, 'AWS::DynamoDB::Table');
+
+  it('has the keys of TABLE_DEFINITION, all strings', () => {
+    expect(table.Properties.KeySchema).toEqual([
+      { AttributeName: TABLE_DEFINITION.partitionKey, KeyType: 'HASH' },
+      { AttributeName: TABLE_DEFINITION.sortKey, KeyType: 'RANGE' },
+    ]);
+    const keyNames = [
+      TABLE_DEFINITION.partitionKey,
+      TABLE_DEFINITION.sortKey,
+      ...TABLE_DEFINITION.globalSecondaryIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+    ];
+    expect(table.Properties.AttributeDefinitions).toEqual(
+      keyNames.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+    );
+  });
+
+  it('has exactly the GSIs of TABLE_DEFINITION, projecting all attributes', () => {
+    expect(table.Properties.GlobalSecondaryIndexes).toEqual(
+      TABLE_DEFINITION.globalSecondaryIndexes.map((index) => ({
+        IndexName: index.indexName,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    );
+  });
+
+  it('expires items on the TTL attribute of TABLE_DEFINITION', () => {
+    expect(table.Properties.TimeToLiveSpecification).toEqual({
+      AttributeName: TABLE_DEFINITION.timeToLiveAttribute,
+      Enabled: true,
+    });
+  });
+
+  it('is on-demand, with point-in-time recovery, deletion protection and AWS-managed encryption', () => {
+    expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(table.Properties.DeletionProtectionEnabled).toBe(true);
+    // SSEEnabled without a key id is the AWS-managed key aws/dynamodb.
+    expect(table.Properties.SSESpecification).toEqual({ SSEEnabled: true });
+  });
+
+  it('is retained when the stack is deleted or the table replaced', () => {
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+  });
+
+  it('lets CloudFormation name the table', () => {
+    expect(table.Properties.TableName).toBeUndefined();
+  });
+});
+
+describe('LoketApi', () => {
+  const fn = api.graphqlFunction;
+  const fnLogicalId = api.getLogicalId(fn.node.defaultChild as CfnFunction);
+  const fnResource = apiTemplate.toJSON().Resources[fnLogicalId] as { Properties: Record<string, unknown> };
+
+  describe('the GraphQL function', () => {
+    it('runs the handler on Node.js 22, arm64, 1024 MB, 10 s, with X-Ray', () => {
+      expect(fnResource.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        MemorySize: 1024,
+        Timeout: 10,
+        TracingConfig: { Mode: 'Active' },
+      });
+    });
+
+    it('gets the data stack table name in LOKET_TABLE, production mode and source maps', () => {
+      const variables = (fnResource.Properties.Environment as { Variables: Record<string, unknown> })
+        .Variables;
+      // Resolved from the API stack, the table's name is the cross-stack reference CDK wrote in the template.
+      expect(variables.LOKET_TABLE).toEqual(api.resolve(data.table.tableName));
+      expect(JSON.stringify(variables.LOKET_TABLE)).toContain(data.stackName);
+      expect(variables.NODE_ENV).toBe('production');
+      expect(variables.NODE_OPTIONS).toBe('--enable-source-maps');
+    });
+
+    it('logs to a log group kept for a month', () => {
+      const logGroupRef = (fnResource.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+      expect(apiTemplate.toJSON().Resources[logGroupRef]).toMatchObject({
+        Type: 'AWS::Logs::LogGroup',
+        Properties: { RetentionInDays: 30 },
+      });
+    });
+
+    it('is bundled as minified ESM with a require shim, external source maps and the AWS SDK inside', () => {
+      // The asset is staged in the cloud assembly as asset.<hash>, and uploaded as <hash>.zip.
+      const { S3Key } = fnResource.Properties.Code as { S3Key: string };
+      const assetDir = join(app.synth().directory, `asset.${S3Key.replace(/\.zip$/, '')}`);
+      const bundle = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
+      // Assertions on derived values: a failure must not print a megabyte of bundle.
+      expect(bundle.slice(0, 100)).toMatch(
+        /^import \{ createRequire \} from 'module'; const require = createRequire\(import\.meta\.url\);/,
+      );
+      // Minified code has long lines; esbuild's readable output averages well under 100 characters.
+      expect(bundle.length / bundle.split('\n').length).toBeGreaterThan(500);
+      // The AWS SDK is inside (its DynamoDB JSON protocol target), and no import of it is left to the runtime.
+      expect(bundle.includes('DynamoDB_20120810')).toBe(true);
+      // (esbuild writes an external as `from"@aws-sdk/...` without spaces; the SDK's own messages have spaces.)
+      expect(/(?:from|import)"@aws-sdk\//.test(bundle)).toBe(false);
+      expect(existsSync(join(assetDir, 'index.mjs.map'))).toBe(true);
+      const sourceMap = JSON.parse(readFileSync(join(assetDir, 'index.mjs.map'), 'utf8')) as {
+        sourcesContent?: unknown;
+      };
+      expect(sourceMap.sourcesContent).toBeUndefined();
+    });
+  });
+
+  describe('table access', () => {
+    const statements = statementsOf(apiTemplate);
+    const dynamoStatements = statements.filter((statement) =>
+      actionsOf(statement).some((action) => action.startsWith('dynamodb:')),
+    );
+
+    it('grants exactly the API table actions on the table and its indexes', () => {
+      expect(dynamoStatements).toHaveLength(1);
+      const [statement] = dynamoStatements;
+      expect(statement?.Effect).toBe('Allow');
+      expect(actionsOf(statement as PolicyStatement).sort()).toEqual(API_TABLE_ACTIONS);
+      expect(statement?.Resource).toEqual([
+        api.resolve(data.table.tableArn),
+        api.resolve(`${data.table.tableArn}/index/*`),
+      ]);
+    });
+
+    it('never grants Scan, a dynamodb wildcard or any other DynamoDB action, in either stack', () => {
+      const allActions = [...statements, ...statementsOf(dataTemplate)].flatMap(actionsOf);
+      expect(allActions).not.toContain('dynamodb:Scan');
+      expect(allActions).not.toContain('*');
+      for (const action of allActions.filter((action) => action.toLowerCase().startsWith('dynamodb:'))) {
+        expect(action).not.toContain('*');
+        expect(API_TABLE_ACTIONS).toContain(action);
+      }
+    });
+
+    it('attaches no DynamoDB managed policy to the function role', () => {
+      const roleLogicalId = api.getLogicalId(fn.role?.node.defaultChild as CfnRole);
+      const role = apiTemplate.toJSON().Resources[roleLogicalId] as {
+        Properties: { ManagedPolicyArns?: unknown };
+      };
+      expect(JSON.stringify(role.Properties.ManagedPolicyArns ?? [])).not.toMatch(/dynamo/i);
+    });
+  });
+
+  describe('the HTTP API', () => {
+    it('routes GET and POST /graphql, and nothing else, to the function with payload format 2.0', () => {
+      const routeKeys = Object.values(apiTemplate.findResources('AWS::ApiGatewayV2::Route')).map(
+        (route) => (route as { Properties: { RouteKey: string } }).Properties.RouteKey,
+      );
+      expect(routeKeys.sort()).toEqual(['GET /graphql', 'POST /graphql']);
+      apiTemplate.allResourcesProperties('AWS::ApiGatewayV2::Integration', {
+        IntegrationType: 'AWS_PROXY',
+        IntegrationUri: { 'Fn::GetAtt': [fnLogicalId, 'Arn'] },
+        PayloadFormatVersion: '2.0',
+      });
+    });
+
+    it('answers CORS preflights for GET, POST and OPTIONS with the headers Apollo clients send', () => {
+      apiTemplate.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+        ProtocolType: 'HTTP',
+        CorsConfiguration: Match.objectLike({
+          AllowMethods: Match.arrayWith(['GET', 'POST', 'OPTIONS']),
+          AllowHeaders: Match.arrayWith(['content-type', 'authorization', 'apollo-require-preflight']),
+        }),
+      });
+    });
+
+    it('throttles the $default stage at 200 requests/s with bursts of 400, and logs access', () => {
+      const stage = onlyResource(apiTemplate, 'AWS::ApiGatewayV2::Stage');
+      expect(stage.Properties).toMatchObject({
+        StageName: '$default',
+        AutoDeploy: true,
+        DefaultRouteSettings: { ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 },
+      });
+      const accessLogs = stage.Properties.AccessLogSettings as {
+        DestinationArn: { 'Fn::GetAtt': [string, string] };
+      };
+      const [logGroupId] = accessLogs.DestinationArn['Fn::GetAtt'];
+      expect(apiTemplate.toJSON().Resources[logGroupId].Type).toBe('AWS::Logs::LogGroup');
+    });
+
+    it('outputs the GraphQL URL', () => {
+      const outputs = Object.values(apiTemplate.findOutputs('GraphqlUrl'));
+      expect(outputs).toHaveLength(1);
+      expect(JSON.stringify(outputs[0])).toMatch(/execute-api.*\/graphql/);
+    });
+  });
+
+  it('takes stage throttling from the context, as strings given with -c arrive', () => {
+    const throttled = buildLoketApp(
+      loketApp({
+        ...WITHOUT_BUNDLING,
+        [LOKET_CONTEXT.throttleRateLimit]: '50',
+        [LOKET_CONTEXT.throttleBurstLimit]: 100,
+      }),
+    );
+    Template.fromStack(throttled.api).hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+    });
+  });
+});
