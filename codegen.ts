@@ -10,6 +10,9 @@ const mappers = {
   DayHours: '../domain/schedule.js#DayHours',
   ScheduleException: '../domain/schedule.js#DayHours',
   Viewer: '../domain/viewer.js#Viewer',
+  Ticket: '../domain/ticket.js#Ticket',
+  TicketEvent: '../resolvers/views.js#TicketEventView',
+  Queue: '../domain/queue-service.js#QueueSummary',
 };
 
 const config: CodegenConfig = {

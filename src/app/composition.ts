@@ -1,32 +1,48 @@
 /**
  * The composition root: builds the adapters and use cases once per Lambda
- * instance (module scope runs in INIT, with boosted CPU).
+ * instance (module scope runs in INIT, with boosted CPU), and the per-request
+ * context on top of them.
  */
 import { CatalogReader } from '../domain/catalog-reader.js';
 import type { Clock } from '../domain/clock.js';
+import { type IdSource, QueueService } from '../domain/queue-service.js';
+import type { TicketRepository } from '../domain/ticket-repository.js';
 import { PUBLIC_VIEWER } from '../domain/viewer.js';
 import { DynamoCatalogStore } from '../dynamo/catalog-store.js';
 import { createDocumentClient, type RequestCounter } from '../dynamo/client.js';
+import { DynamoTicketStore } from '../dynamo/ticket-store.js';
 import type { AppConfig } from './config.js';
 import type { GraphQLContext } from './context.js';
+import { randomIds } from './ids.js';
+import { RequestCachedTickets } from './request-cache.js';
 
 /** The instance-wide services a request context is made from. */
 export interface AppServices {
   clock: Clock;
   catalog: CatalogReader;
+  tickets: TicketRepository;
+  ids: IdSource;
 }
 
 /** Builds the services; `counter` counts DynamoDB requests for tests and the benchmark. */
 export function createServices(config: AppConfig, counter?: RequestCounter): AppServices {
   const client = createDocumentClient({ endpoint: config.dynamoEndpoint, counter });
-  const store = new DynamoCatalogStore(client, config.tableName);
   return {
     clock: config.clock,
-    catalog: new CatalogReader(store, config.clock, { maxAgeMs: config.catalogMaxAgeMs }),
+    catalog: new CatalogReader(new DynamoCatalogStore(client, config.tableName), config.clock, {
+      maxAgeMs: config.catalogMaxAgeMs,
+    }),
+    tickets: new DynamoTicketStore(client, config.tableName),
+    ids: randomIds,
   };
 }
 
 /** The context of one request. */
 export function createContext(services: AppServices): GraphQLContext {
-  return { viewer: PUBLIC_VIEWER, now: services.clock.now(), catalog: services.catalog };
+  return {
+    viewer: PUBLIC_VIEWER,
+    now: services.clock.now(),
+    catalog: services.catalog,
+    queue: new QueueService(new RequestCachedTickets(services.tickets), services.catalog, services.ids),
+  };
 }

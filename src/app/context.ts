@@ -1,10 +1,13 @@
 import type { CatalogReader } from '../domain/catalog-reader.js';
+import type { QueueService } from '../domain/queue-service.js';
 import type { Viewer } from '../domain/viewer.js';
 
-/** What every resolver receives: the instance's use cases and this request's caller and instant. */
+/** What every resolver receives: the use cases and this request's caller and instant. */
 export interface GraphQLContext {
   viewer: Viewer;
   /** The request's instant; every field of one request sees the same "now". */
   now: Date;
   catalog: CatalogReader;
+  /** Queue use cases over this request's batched, cached reads. */
+  queue: QueueService;
 }

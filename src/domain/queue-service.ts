@@ -63,13 +63,19 @@ const STALE_CLAIM_MS = 10_000;
 /** How long a retry with a key waits for the concurrent request that holds it. */
 const CLAIM_WAIT_MS = 5_000;
 /** Rounds of re-reading the queue when other counters keep winning the next ticket. */
-const CALL_NEXT_ROUNDS = 5;
+const CALL_NEXT_ROUNDS = 10;
 /** Candidates tried per round before the queue is read again. */
 const CALL_NEXT_TRIES_PER_ROUND = 4;
 /** The longest hall display. */
 export const MAX_BOARD_LIMIT = 50;
 
+/**
+ * Made per request (its repository caches that request's reads), so memos
+ * here never outlive a request.
+ */
 export class QueueService {
+  private readonly waitInfos = new Map<string, Promise<WaitInfo | null>>();
+
   constructor(
     private readonly tickets: TicketRepository,
     private readonly catalog: CatalogReader,
@@ -86,7 +92,7 @@ export class QueueService {
   private async catalogOfCounter(counterId: string): Promise<{ catalog: IndexedCatalog; counter: Counter }> {
     const catalog = await this.catalog.catalogOf(counterId);
     const counter = catalog?.counters.get(counterId);
-    if (!catalog || !counter || !counter.active) throw new NotFoundError('No such counter.');
+    if (!catalog || !counter?.active) throw new NotFoundError('No such counter.');
     return { catalog, counter };
   }
 
@@ -214,8 +220,18 @@ export class QueueService {
     return estimateWaitMinutes(position, average, counters);
   }
 
-  /** Position and estimate of a WAITING ticket; null otherwise. */
-  async waitInfo(ticket: Ticket): Promise<WaitInfo | null> {
+  /** Position and estimate of a WAITING ticket; null otherwise. Computed once per ticket and version. */
+  waitInfo(ticket: Ticket): Promise<WaitInfo | null> {
+    const key = `${ticket.id}@${ticket.version}`;
+    let info = this.waitInfos.get(key);
+    if (!info) {
+      info = this.computeWaitInfo(ticket);
+      this.waitInfos.set(key, info);
+    }
+    return info;
+  }
+
+  private async computeWaitInfo(ticket: Ticket): Promise<WaitInfo | null> {
     if (ticket.status !== 'WAITING') return null;
     const { catalog, service } = await this.catalogOfService(ticket.serviceId);
     const queue = await this.tickets.liveQueue(ticket.agencyId, ticket.date);
@@ -299,7 +315,13 @@ export class QueueService {
           if (error.reason === 'COUNTER') {
             throw new ConflictError(`${counter.name} was just used by another call. Try again.`);
           }
-          lost.add(ticket.id); // another counter called it first: try the next one
+          if (error.reason === 'TICKET') {
+            lost.add(ticket.id); // another counter called it first: try the next one
+          } else {
+            // Two transactions collided and both were cancelled: back off a little and read again.
+            await new Promise((r) => setTimeout(r, 5 + Math.random() * 25));
+            break;
+          }
         }
       }
     }

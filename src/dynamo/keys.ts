@@ -13,7 +13,15 @@ export const GSI1 = { name: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk' } as const;
 export const GSI2 = { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' } as const;
 
 /** Item types, stored in every item's `type` attribute. */
-export type ItemType = 'MALL' | 'AGENCY' | 'SERVICE' | 'COUNTER';
+export type ItemType =
+  | 'MALL'
+  | 'AGENCY'
+  | 'SERVICE'
+  | 'COUNTER'
+  | 'TICKET'
+  | 'SERVICE_DAY'
+  | 'COUNTER_STATE'
+  | 'IDEMPOTENCY';
 
 /** The primary key of an item. */
 export interface ItemKey {
@@ -41,4 +49,29 @@ export const catalogKeys = {
   /** GSI1 entry of a mall header: the directory of malls. */
   mallDirectory: (m: Pick<Mall, 'id'>) => ({ [GSI1.pk]: 'MALLS', [GSI1.sk]: m.id }),
   mallDirectoryPartition: 'MALLS',
+} as const;
+
+/**
+ * Queue: a ticket is its own item (`TICKET#<id>`, id unguessable). While it is
+ * live (WAITING, CALLED, SERVING) it also sits in GSI1 under its agency's
+ * queue of the day, next to that day's service items (sequence and learned
+ * service times), so one Query of `QUEUE#<agencyId>#<date>` returns the whole
+ * live queue of an agency. Once called, it is on its mall's board of the day
+ * in GSI2, ordered by its latest call.
+ */
+export const queueKeys = {
+  ticket: (ticketId: string): ItemKey => ({ pk: `TICKET#${ticketId}`, sk: 'TICKET' }),
+  /** A service's day: its sequence (`issued`) and finished service times. */
+  serviceDay: (serviceId: string, date: string): ItemKey => ({
+    pk: `SERVICEDAY#${serviceId}#${date}`,
+    sk: 'DAY',
+  }),
+  counterState: (counterId: string): ItemKey => ({ pk: `COUNTERSTATE#${counterId}`, sk: 'STATE' }),
+  idempotency: (scope: string, key: string): ItemKey => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: 'KEY' }),
+  liveQueue: (agencyId: string, date: string): string => `QUEUE#${agencyId}#${date}`,
+  waitingSort: (issuedAt: string, ticketId: string): string => `W#${issuedAt}#${ticketId}`,
+  activeSort: (calledAt: string, ticketId: string): string => `A#${calledAt}#${ticketId}`,
+  serviceDaySort: (serviceId: string): string => `S#${serviceId}`,
+  board: (mallId: string, date: string): string => `BOARD#${mallId}#${date}`,
+  boardSort: (calledAt: string, ticketId: string): string => `${calledAt}#${ticketId}`,
 } as const;

@@ -4,6 +4,9 @@ import type { Mall as MallModel, Agency as AgencyModel, Service as ServiceModel,
 import type { ScheduleView as ScheduleViewModel } from '../domain/schedule-view.js';
 import type { DayHours as DayHoursModel } from '../domain/schedule.js';
 import type { Viewer as ViewerModel } from '../domain/viewer.js';
+import type { Ticket as TicketModel } from '../domain/ticket.js';
+import type { TicketEventView as TicketEventViewModel } from '../resolvers/views.js';
+import type { QueueSummary as QueueSummaryModel } from '../domain/queue-service.js';
 import type { GraphQLContext } from '../app/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -64,6 +67,8 @@ export type Counter = {
   __typename?: 'Counter';
   /** The agency the counter belongs to. */
   agency: Agency;
+  /** The ticket CALLED or SERVING at this counter, if any. */
+  currentTicket: Maybe<Ticket>;
   /** Stable id: the agency's id and the counter's slug, e.g. lampung-tengah:polres:loket-1. */
   id: Scalars['ID']['output'];
   /** Name shown on the hall display, e.g. Loket 1 Polres. */
@@ -90,6 +95,8 @@ export type Mall = {
   address: Maybe<Scalars['String']['output']>;
   /** Active agencies, ordered by name. */
   agencies: Array<Agency>;
+  /** The hall display: latest calls of the whole mall today, newest first. `limit` is 1 to 50. */
+  board: Array<Ticket>;
   /** Slug, e.g. lampung-tengah. */
   id: Scalars['ID']['output'];
   /** Full name, e.g. Mal Pelayanan Publik Kabupaten Lampung Tengah. */
@@ -106,6 +113,12 @@ export type Mall = {
   timeZone: Scalars['String']['output'];
 };
 
+
+/** A public service mall (Mal Pelayanan Publik): one hall with the counters of many agencies. */
+export type MallBoardArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** An amount of money. */
 export type Money = {
   __typename?: 'Money';
@@ -114,6 +127,95 @@ export type Money = {
   /** ISO 4217 code; always IDR. */
   currency: Scalars['String']['output'];
 };
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** OFFICER of the counter's agency. Null when nobody waits. */
+  callNextTicket: Maybe<Ticket>;
+  /** OFFICER: call this ticket at the counter now, out of turn. */
+  callTicket: Ticket;
+  /** PUBLIC (by the ticket's id) or OFFICER of its agency. */
+  cancelTicket: Ticket;
+  /** OFFICER: service is done. */
+  finishTicket: Ticket;
+  /** OFFICER: the citizen did not come after the mall's minimum of recalls. */
+  markNoShow: Ticket;
+  /** OFFICER: put a no-show of today back in the queue. */
+  reactivateTicket: Ticket;
+  /** OFFICER: call a CALLED ticket again. */
+  recallTicket: Ticket;
+  /** OFFICER: the citizen arrived; service starts. */
+  startServing: Ticket;
+  /** PUBLIC. */
+  takeTicket: Ticket;
+  /** OFFICER: move a CALLED or SERVING ticket to another service's queue, same number. */
+  transferTicket: Ticket;
+};
+
+
+export type MutationCallNextTicketArgs = {
+  counterId: Scalars['ID']['input'];
+};
+
+
+export type MutationCallTicketArgs = {
+  counterId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelTicketArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationFinishTicketArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationMarkNoShowArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReactivateTicketArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRecallTicketArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationStartServingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationTakeTicketArgs = {
+  input: TakeTicketInput;
+};
+
+
+export type MutationTransferTicketArgs = {
+  id: Scalars['ID']['input'];
+  toServiceId: Scalars['ID']['input'];
+};
+
+/** Who is called first (UU 25/2009 Pasal 29). */
+export type PriorityGroup =
+  /** Children (anak-anak). */
+  | 'CHILD'
+  /** People with disabilities (penyandang disabilitas). */
+  | 'DISABILITY'
+  /** Elderly citizens (lansia). */
+  | 'ELDERLY'
+  /** Everybody else. */
+  | 'NONE'
+  /** Pregnant women (ibu hamil). */
+  | 'PREGNANT';
 
 export type Query = {
   __typename?: 'Query';
@@ -129,6 +231,8 @@ export type Query = {
   me: Viewer;
   /** A service by id; null when there is none. */
   service: Maybe<Service>;
+  /** A ticket by its id; null when there is none. */
+  ticket: Maybe<Ticket>;
 };
 
 
@@ -149,6 +253,30 @@ export type QueryMallArgs = {
 
 export type QueryServiceArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryTicketArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** A service's queue on one local date. */
+export type Queue = {
+  __typename?: 'Queue';
+  /** The mall-local date. */
+  date: Scalars['Date']['output'];
+  /** Minutes a ticket taken now would wait, by the same estimate as Ticket.estimatedWaitMinutes. */
+  estimatedWaitMinutes: Scalars['Int']['output'];
+  /** Tickets issued that day. */
+  issued: Scalars['Int']['output'];
+  /** Tickets now CALLED or SERVING. */
+  nowServing: Array<Ticket>;
+  /** Null when the service has no quota. */
+  remainingQuota: Maybe<Scalars['Int']['output']>;
+  /** The service. */
+  service: Service;
+  /** Tickets WAITING now. */
+  waiting: Scalars['Int']['output'];
 };
 
 /** Who can call the API. */
@@ -231,11 +359,113 @@ export type Service = {
   processingTime: Scalars['String']['output'];
   /** What the citizen receives (produk layanan). */
   product: Scalars['String']['output'];
+  /** The queue of one local date, today by default. */
+  queue: Queue;
   /** Requirements (persyaratan), one per entry. */
   requirements: Array<Scalars['String']['output']>;
   /** 1 to 3 characters, unique within the mall. */
   ticketPrefix: Scalars['String']['output'];
 };
+
+
+/** A service an agency offers, with its service standard (standar pelayanan, PermenPANRB 15/2014). */
+export type ServiceQueueArgs = {
+  date?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A request for a queue ticket. */
+export type TakeTicketInput = {
+  /** Same key, same ticket: retries and double taps never make two. 8 to 128 visible ASCII characters, e.g. a UUID. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The citizen's priority group, if any. */
+  priority?: InputMaybe<PriorityGroup>;
+  /** The service to queue for. */
+  serviceId: Scalars['ID']['input'];
+};
+
+/** A queue ticket of one service on one local date. */
+export type Ticket = {
+  __typename?: 'Ticket';
+  /** Latest call, if called. */
+  calledAt: Maybe<Scalars['DateTime']['output']>;
+  /** The counter that called the ticket, if any. */
+  counter: Maybe<Counter>;
+  /** The mall-local date the ticket belongs to. */
+  date: Scalars['Date']['output'];
+  /** While WAITING; null otherwise. */
+  estimatedWaitMinutes: Maybe<Scalars['Int']['output']>;
+  /** When service finished, if it did. */
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Every move, oldest first. */
+  history: Array<TicketEvent>;
+  /** Unguessable id; whoever holds it may follow and cancel the ticket. */
+  id: Scalars['ID']['output'];
+  /** When the ticket was issued (kept across a transfer). */
+  issuedAt: Scalars['DateTime']['output'];
+  /** Prefix + zero-padded daily sequence, e.g. A-007. */
+  number: Scalars['String']['output'];
+  /** Tickets ahead of this one in call order while WAITING; null otherwise. */
+  position: Maybe<Scalars['Int']['output']>;
+  /** The ticket's priority group. */
+  priority: PriorityGroup;
+  /** Recalls since the ticket was last called. */
+  recallCount: Scalars['Int']['output'];
+  /** The service whose queue the ticket is in (after a transfer, the new one). */
+  service: Service;
+  /** When service started, if it did. */
+  startedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Where the ticket is in its life. */
+  status: TicketStatus;
+};
+
+/** What happened to a ticket. */
+export type TicketAction =
+  /** Called to a counter. */
+  | 'CALLED'
+  /** Cancelled. */
+  | 'CANCELLED'
+  /** Service finished. */
+  | 'FINISHED'
+  /** Taken at a kiosk, web or app. */
+  | 'ISSUED'
+  /** Marked as not shown up. */
+  | 'NO_SHOW'
+  /** Put back in the queue after a no-show. */
+  | 'REACTIVATED'
+  /** Called again. */
+  | 'RECALLED'
+  /** Service started. */
+  | 'STARTED'
+  /** Moved to another service's queue. */
+  | 'TRANSFERRED';
+
+/** One move of a ticket. */
+export type TicketEvent = {
+  __typename?: 'TicketEvent';
+  /** What happened. */
+  action: TicketAction;
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** The counter that acted, if any. */
+  counter: Maybe<Counter>;
+  /** The status after the move. */
+  status: TicketStatus;
+};
+
+/** Where a ticket is in its life. */
+export type TicketStatus =
+  /** Called to a counter; the citizen is on the way. */
+  | 'CALLED'
+  /** Cancelled by the citizen or an officer. */
+  | 'CANCELLED'
+  /** Served. */
+  | 'DONE'
+  /** Called and recalled, but the citizen did not come. */
+  | 'NO_SHOW'
+  /** Being served at the counter. */
+  | 'SERVING'
+  /** Issued and in the queue. */
+  | 'WAITING';
 
 /** A half-open interval of wall-clock time: open from `opens` until just before `closes`. */
 export type TimeInterval = {
@@ -361,12 +591,20 @@ export type ResolversTypes = {
   LocalTime: ResolverTypeWrapper<Scalars['LocalTime']['output']>;
   Mall: ResolverTypeWrapper<MallModel>;
   Money: ResolverTypeWrapper<Money>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PriorityGroup: PriorityGroup;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Queue: ResolverTypeWrapper<QueueSummaryModel>;
   Role: Role;
   Schedule: ResolverTypeWrapper<ScheduleViewModel>;
   ScheduleException: ResolverTypeWrapper<DayHoursModel>;
   Service: ResolverTypeWrapper<ServiceModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TakeTicketInput: TakeTicketInput;
+  Ticket: ResolverTypeWrapper<TicketModel>;
+  TicketAction: TicketAction;
+  TicketEvent: ResolverTypeWrapper<TicketEventViewModel>;
+  TicketStatus: TicketStatus;
   TimeInterval: ResolverTypeWrapper<TimeInterval>;
   Viewer: ResolverTypeWrapper<ViewerModel>;
   Weekday: Weekday;
@@ -386,11 +624,16 @@ export type ResolversParentTypes = {
   LocalTime: Scalars['LocalTime']['output'];
   Mall: MallModel;
   Money: Money;
+  Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
+  Queue: QueueSummaryModel;
   Schedule: ScheduleViewModel;
   ScheduleException: DayHoursModel;
   Service: ServiceModel;
   String: Scalars['String']['output'];
+  TakeTicketInput: TakeTicketInput;
+  Ticket: TicketModel;
+  TicketEvent: TicketEventViewModel;
   TimeInterval: TimeInterval;
   Viewer: ViewerModel;
   WeeklyHours: WeeklyHours;
@@ -411,6 +654,7 @@ export type AgencyResolvers<ContextType = GraphQLContext, ParentType extends Res
 
 export type CounterResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Counter'] = ResolversParentTypes['Counter']> = {
   agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  currentTicket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   services?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType>;
@@ -437,6 +681,7 @@ export interface LocalTimeScalarConfig extends GraphQLScalarTypeConfig<Resolvers
 export type MallResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mall'] = ResolversParentTypes['Mall']> = {
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   agencies?: Resolver<Array<ResolversTypes['Agency']>, ParentType, ContextType>;
+  board?: Resolver<Array<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<MallBoardArgs, 'limit'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   openNow?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -451,6 +696,19 @@ export type MoneyResolvers<ContextType = GraphQLContext, ParentType extends Reso
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  callNextTicket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<MutationCallNextTicketArgs, 'counterId'>>;
+  callTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationCallTicketArgs, 'counterId' | 'id'>>;
+  cancelTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationCancelTicketArgs, 'id'>>;
+  finishTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationFinishTicketArgs, 'id'>>;
+  markNoShow?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationMarkNoShowArgs, 'id'>>;
+  reactivateTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationReactivateTicketArgs, 'id'>>;
+  recallTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationRecallTicketArgs, 'id'>>;
+  startServing?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationStartServingArgs, 'id'>>;
+  takeTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationTakeTicketArgs, 'input'>>;
+  transferTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationTransferTicketArgs, 'id' | 'toServiceId'>>;
+};
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType, RequireFields<QueryAgencyArgs, 'id'>>;
   counter?: Resolver<Maybe<ResolversTypes['Counter']>, ParentType, ContextType, RequireFields<QueryCounterArgs, 'id'>>;
@@ -458,6 +716,17 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   malls?: Resolver<Array<ResolversTypes['Mall']>, ParentType, ContextType>;
   me?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType, RequireFields<QueryServiceArgs, 'id'>>;
+  ticket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<QueryTicketArgs, 'id'>>;
+};
+
+export type QueueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Queue'] = ResolversParentTypes['Queue']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  estimatedWaitMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  issued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nowServing?: Resolver<Array<ResolversTypes['Ticket']>, ParentType, ContextType>;
+  remainingQuota?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  waiting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ScheduleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Schedule'] = ResolversParentTypes['Schedule']> = {
@@ -488,8 +757,34 @@ export type ServiceResolvers<ContextType = GraphQLContext, ParentType extends Re
   procedure?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   processingTime?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   product?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  queue?: Resolver<ResolversTypes['Queue'], ParentType, ContextType, Partial<ServiceQueueArgs>>;
   requirements?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   ticketPrefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TicketResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Ticket'] = ResolversParentTypes['Ticket']> = {
+  calledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  counter?: Resolver<Maybe<ResolversTypes['Counter']>, ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  estimatedWaitMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['TicketEvent']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  position?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['PriorityGroup'], ParentType, ContextType>;
+  recallCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TicketStatus'], ParentType, ContextType>;
+};
+
+export type TicketEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TicketEvent'] = ResolversParentTypes['TicketEvent']> = {
+  action?: Resolver<ResolversTypes['TicketAction'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  counter?: Resolver<Maybe<ResolversTypes['Counter']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TicketStatus'], ParentType, ContextType>;
 };
 
 export type TimeIntervalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimeInterval'] = ResolversParentTypes['TimeInterval']> = {
@@ -517,10 +812,14 @@ export type Resolvers<ContextType = GraphQLContext> = {
   LocalTime?: GraphQLScalarType;
   Mall?: MallResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Queue?: QueueResolvers<ContextType>;
   Schedule?: ScheduleResolvers<ContextType>;
   ScheduleException?: ScheduleExceptionResolvers<ContextType>;
   Service?: ServiceResolvers<ContextType>;
+  Ticket?: TicketResolvers<ContextType>;
+  TicketEvent?: TicketEventResolvers<ContextType>;
   TimeInterval?: TimeIntervalResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   WeeklyHours?: WeeklyHoursResolvers<ContextType>;

@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { Agency, Counter, catalogQueries, Mall, Schedule, Service } from './catalog.js';
+import { Queue, queueFieldsOfCatalog, queueMutations, queueQueries, Ticket, TicketEvent } from './queue.js';
 import { DateScalar, DateTimeScalar, LocalTimeScalar } from './scalars.js';
 
 /** Every resolver of the schema. */
@@ -7,10 +8,14 @@ export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Date: DateScalar,
   LocalTime: LocalTimeScalar,
-  Query: { ...catalogQueries },
-  Mall,
+  Query: { ...catalogQueries, ...queueQueries },
+  Mutation: { ...queueMutations },
+  Mall: { ...Mall, ...queueFieldsOfCatalog.Mall },
   Agency,
-  Service,
-  Counter,
+  Service: { ...Service, ...queueFieldsOfCatalog.Service },
+  Counter: { ...Counter, ...queueFieldsOfCatalog.Counter },
   Schedule,
+  Ticket,
+  TicketEvent,
+  Queue,
 };

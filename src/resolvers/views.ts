@@ -1,0 +1,6 @@
+import type { TicketEvent } from '../domain/ticket.js';
+
+/** A ticket event with the mall it belongs to, so its instant renders in the mall's zone. */
+export interface TicketEventView extends TicketEvent {
+  mallId: string;
+}
