@@ -5,11 +5,13 @@
  */
 import { CatalogReader } from '../domain/catalog-reader.js';
 import type { Clock } from '../domain/clock.js';
+import type { IdempotencyRepository } from '../domain/idempotency.js';
 import { type IdSource, QueueService } from '../domain/queue-service.js';
 import type { TicketRepository } from '../domain/ticket-repository.js';
 import { PUBLIC_VIEWER } from '../domain/viewer.js';
 import { DynamoCatalogStore } from '../dynamo/catalog-store.js';
 import { createDocumentClient, type RequestCounter } from '../dynamo/client.js';
+import { DynamoIdempotencyStore } from '../dynamo/idempotency-store.js';
 import { DynamoTicketStore } from '../dynamo/ticket-store.js';
 import type { AppConfig } from './config.js';
 import type { GraphQLContext } from './context.js';
@@ -21,6 +23,7 @@ export interface AppServices {
   clock: Clock;
   catalog: CatalogReader;
   tickets: TicketRepository;
+  idempotency: IdempotencyRepository;
   ids: IdSource;
 }
 
@@ -33,6 +36,7 @@ export function createServices(config: AppConfig, counter?: RequestCounter): App
       maxAgeMs: config.catalogMaxAgeMs,
     }),
     tickets: new DynamoTicketStore(client, config.tableName),
+    idempotency: new DynamoIdempotencyStore(client, config.tableName),
     ids: randomIds,
   };
 }
@@ -43,6 +47,11 @@ export function createContext(services: AppServices): GraphQLContext {
     viewer: PUBLIC_VIEWER,
     now: services.clock.now(),
     catalog: services.catalog,
-    queue: new QueueService(new RequestCachedTickets(services.tickets), services.catalog, services.ids),
+    queue: new QueueService(
+      new RequestCachedTickets(services.tickets),
+      services.idempotency,
+      services.catalog,
+      services.ids,
+    ),
   };
 }

@@ -6,13 +6,7 @@
  */
 import DataLoader from 'dataloader';
 import type { Ticket } from '../domain/ticket.js';
-import type {
-  CounterState,
-  IdempotencyClaim,
-  LiveQueue,
-  MoveEffects,
-  TicketRepository,
-} from '../domain/ticket-repository.js';
+import type { CounterState, LiveQueue, MoveEffects, TicketRepository } from '../domain/ticket-repository.js';
 
 /** A TicketRepository that batches and caches the reads of one request. */
 export class RequestCachedTickets implements TicketRepository {
@@ -53,19 +47,6 @@ export class RequestCachedTickets implements TicketRepository {
     } finally {
       this.clear();
     }
-  }
-
-  claimIdempotencyKey(
-    key: string,
-    fingerprint: string,
-    now: Date,
-    staleAfterMs: number,
-  ): Promise<IdempotencyClaim> {
-    return this.writing(this.inner.claimIdempotencyKey(key, fingerprint, now, staleAfterMs));
-  }
-
-  releaseIdempotencyKey(key: string): Promise<void> {
-    return this.writing(this.inner.releaseIdempotencyKey(key));
   }
 
   nextSequence(serviceId: string, agencyId: string, date: string, quota: number | null): Promise<number> {

@@ -14,6 +14,7 @@ import {
   InvalidTransitionError,
   NotFoundError,
 } from './errors.js';
+import { assertIdempotencyKey, claimOrAwait, type IdempotencyRepository } from './idempotency.js';
 import { type LocalDate, localDateOf, minutesOfDay, toZoned } from './local-time.js';
 import { intervalAt } from './schedule.js';
 import { isPriority, type PriorityGroup, type Ticket } from './ticket.js';
@@ -57,11 +58,6 @@ export interface WaitInfo {
   estimatedWaitMinutes: number;
 }
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
-/** A claim whose ticket never came (a crashed request) may be taken over after this long. */
-const STALE_CLAIM_MS = 10_000;
-/** How long a retry with a key waits for the concurrent request that holds it. */
-const CLAIM_WAIT_MS = 5_000;
 /** Rounds of re-reading the queue when other counters keep winning the next ticket. */
 const CALL_NEXT_ROUNDS = 10;
 /** Candidates tried per round before the queue is read again. */
@@ -78,6 +74,7 @@ export class QueueService {
 
   constructor(
     private readonly tickets: TicketRepository,
+    private readonly idempotency: IdempotencyRepository,
     private readonly catalog: CatalogReader,
     private readonly ids: IdSource,
   ) {}
@@ -126,16 +123,20 @@ export class QueueService {
   async takeTicket(viewer: Viewer, input: TakeTicketInput, now: Date): Promise<Ticket> {
     void viewer; // PUBLIC may take tickets
     const key = input.idempotencyKey;
-    if (key !== null && !IDEMPOTENCY_KEY.test(key)) {
-      throw new BadInputError(
-        'The idempotency key must be 8 to 128 visible ASCII characters.',
-        'input.idempotencyKey',
-      );
-    }
+    if (key !== null) assertIdempotencyKey(key, 'input.idempotencyKey');
     const { catalog, service } = await this.catalogOfService(input.serviceId);
 
     if (key !== null) {
-      const existing = await this.claimOrAwait(key, service.id, now);
+      const load = (id: string) => this.tickets.getTicket(id);
+      const existing = await claimOrAwait(
+        this.idempotency,
+        'takeTicket',
+        key,
+        service.id,
+        now,
+        load,
+        'input.idempotencyKey',
+      );
       if (existing) return existing;
     }
     try {
@@ -169,33 +170,8 @@ export class QueueService {
       await this.tickets.createTicket(ticket, key);
       return ticket;
     } catch (error) {
-      if (key !== null) await this.tickets.releaseIdempotencyKey(key);
+      if (key !== null) await this.idempotency.release('takeTicket', key);
       throw error;
-    }
-  }
-
-  /**
-   * Claims the key, or returns the ticket an earlier request with it made,
-   * waiting briefly for one still in flight.
-   */
-  private async claimOrAwait(key: string, serviceId: string, now: Date): Promise<Ticket | null> {
-    const deadline = Date.now() + CLAIM_WAIT_MS;
-    for (let attempt = 0; ; attempt++) {
-      const claim = await this.tickets.claimIdempotencyKey(key, serviceId, now, STALE_CLAIM_MS);
-      if (claim.claimed) return null;
-      if (claim.fingerprint !== serviceId) {
-        throw new BadInputError(
-          'This idempotency key was already used for another service.',
-          'input.idempotencyKey',
-        );
-      }
-      if (claim.ticketId) {
-        const ticket = await this.tickets.getTicket(claim.ticketId);
-        if (ticket) return ticket;
-      }
-      if (Date.now() > deadline)
-        throw new ConflictError('The same request is still being processed. Try again.');
-      await new Promise((r) => setTimeout(r, Math.min(25 * 2 ** attempt, 200)));
     }
   }
 

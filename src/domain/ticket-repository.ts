@@ -27,11 +27,6 @@ export interface LiveQueue {
   stats: Map<string, ServiceDayStats>;
 }
 
-/** A claim of an idempotency key: either ours, or someone else's earlier one. */
-export type IdempotencyClaim =
-  | { claimed: true }
-  | { claimed: false; ticketId: string | null; fingerprint: string; claimedAt: string };
-
 /** What else a ticket move changes, written in the same transaction. */
 export interface MoveEffects {
   /** The counter that takes the ticket (CALL): free before, holds it after. */
@@ -44,18 +39,6 @@ export interface MoveEffects {
 
 /** Where tickets are kept (the DynamoDB adapter implements it). */
 export interface TicketRepository {
-  /**
-   * Claims `key` for a new ticket; a claim older than `staleAfterMs` that
-   * never got its ticket may be taken over.
-   */
-  claimIdempotencyKey(
-    key: string,
-    fingerprint: string,
-    now: Date,
-    staleAfterMs: number,
-  ): Promise<IdempotencyClaim>;
-  /** Frees a claim whose ticket could not be issued, so a retry can try again. */
-  releaseIdempotencyKey(key: string): Promise<void>;
   /**
    * The next number of a service on a date, atomically.
    * @throws QuotaExhaustedError when `quota` numbers were already handed out.

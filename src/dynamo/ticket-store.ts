@@ -7,7 +7,6 @@ import { ConditionalCheckFailedException, TransactionCanceledException } from '@
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
-  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -17,19 +16,18 @@ import {
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { QuotaExhaustedError } from '../domain/errors.js';
 import type { Ticket } from '../domain/ticket.js';
 import {
   type CounterState,
-  type IdempotencyClaim,
   type LiveQueue,
   type MoveEffects,
   type ServiceDayStats,
   StaleWriteError,
   type TicketRepository,
 } from '../domain/ticket-repository.js';
-import { GSI1, GSI2, type ItemKey, PK, queueKeys, SK, TTL } from './keys.js';
+import { completeIdempotency } from './idempotency-store.js';
+import { GSI1, GSI2, type ItemKey, PK, queueKeys, SK } from './keys.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -53,8 +51,6 @@ const TICKET_FIELDS = [
   'version',
 ] as const satisfies readonly (keyof Ticket)[];
 
-/** How long an idempotency key is remembered. */
-const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 /** BatchGetItem takes at most 100 keys. */
 const BATCH_GET_MAX = 100;
 
@@ -106,63 +102,6 @@ export class DynamoTicketStore implements TicketRepository {
 
   private key(k: ItemKey): Record<string, string> {
     return { [PK]: k.pk, [SK]: k.sk };
-  }
-
-  /** One PutItem; on a lost race, the old item comes back with the failure (no extra read). */
-  async claimIdempotencyKey(
-    key: string,
-    fingerprint: string,
-    now: Date,
-    staleAfterMs: number,
-  ): Promise<IdempotencyClaim> {
-    const nowSeconds = Math.floor(now.getTime() / 1000);
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...this.key(queueKeys.idempotency('takeTicket', key)),
-            type: 'IDEMPOTENCY',
-            fingerprint,
-            claimedAt: now.toISOString(),
-            [TTL]: nowSeconds + IDEMPOTENCY_TTL_SECONDS,
-          },
-          // Free, expired (TTL deletes lazily), or claimed long ago by a request that never finished.
-          ConditionExpression:
-            'attribute_not_exists(#pk) OR #ttl < :now OR (attribute_not_exists(ticketId) AND claimedAt < :stale)',
-          ExpressionAttributeNames: { '#pk': PK, '#ttl': TTL },
-          ExpressionAttributeValues: {
-            ':now': nowSeconds,
-            ':stale': new Date(now.getTime() - staleAfterMs).toISOString(),
-          },
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
-      return { claimed: true };
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException) || !error.Item) throw error;
-      const old = unmarshall(error.Item);
-      return {
-        claimed: false,
-        ticketId: typeof old.ticketId === 'string' ? old.ticketId : null,
-        fingerprint: String(old.fingerprint),
-        claimedAt: String(old.claimedAt),
-      };
-    }
-  }
-
-  async releaseIdempotencyKey(key: string): Promise<void> {
-    try {
-      await this.client.send(
-        new DeleteCommand({
-          TableName: this.tableName,
-          Key: this.key(queueKeys.idempotency('takeTicket', key)),
-          ConditionExpression: 'attribute_not_exists(ticketId)',
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
   }
 
   /** One UpdateItem `ADD issued 1`, refused at the quota: numbers never repeat, whatever the concurrency. */
@@ -220,15 +159,7 @@ export class DynamoTicketStore implements TicketRepository {
       new TransactWriteCommand({
         TransactItems: [
           { Put: put },
-          {
-            Update: {
-              TableName: this.tableName,
-              Key: this.key(queueKeys.idempotency('takeTicket', idempotencyKey)),
-              UpdateExpression: 'SET ticketId = :id',
-              ConditionExpression: 'attribute_not_exists(ticketId)',
-              ExpressionAttributeValues: { ':id': ticket.id },
-            },
-          },
+          completeIdempotency(this.tableName, 'takeTicket', idempotencyKey, ticket.id),
         ],
       }),
     );
