@@ -13,6 +13,10 @@ const mappers = {
   Ticket: '../domain/ticket.js#Ticket',
   TicketEvent: '../resolvers/views.js#TicketEventView',
   Queue: '../domain/queue-service.js#QueueSummary',
+  Complaint: '../domain/complaint-service.js#ShownComplaint',
+  ComplaintEvent: '../resolvers/views.js#ComplaintEventView',
+  ComplaintConnection: '../domain/complaint-service.js#ShownPage',
+  ComplaintEdge: '../domain/complaint-service.js#ShownComplaint',
 };
 
 const config: CodegenConfig = {

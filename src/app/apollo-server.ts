@@ -7,6 +7,7 @@ import { typeDefs } from '../generated/type-defs.js';
 import { resolvers } from '../resolvers/index.js';
 import type { GraphQLContext } from './context.js';
 import { formatError } from './errors.js';
+import { requestLogPlugin } from './request-log.js';
 
 /** How the server behaves. */
 export interface ApolloOptions {
@@ -25,6 +26,9 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
     hideSchemaDetailsFromClientErrors: options.production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    plugins: options.production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    plugins: [
+      requestLogPlugin<GraphQLContext>(),
+      ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
   });
 }

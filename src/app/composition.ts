@@ -3,14 +3,18 @@
  * instance (module scope runs in INIT, with boosted CPU), and the per-request
  * context on top of them.
  */
+import { randomBytes } from 'node:crypto';
 import { CatalogReader } from '../domain/catalog-reader.js';
 import type { Clock } from '../domain/clock.js';
+import type { ComplaintRepository } from '../domain/complaint-repository.js';
+import { ComplaintService, type RandomSource } from '../domain/complaint-service.js';
 import type { IdempotencyRepository } from '../domain/idempotency.js';
 import { type IdSource, QueueService } from '../domain/queue-service.js';
 import type { TicketRepository } from '../domain/ticket-repository.js';
 import { PUBLIC_VIEWER } from '../domain/viewer.js';
 import { DynamoCatalogStore } from '../dynamo/catalog-store.js';
 import { createDocumentClient, type RequestCounter } from '../dynamo/client.js';
+import { DynamoComplaintStore } from '../dynamo/complaint-store.js';
 import { DynamoIdempotencyStore } from '../dynamo/idempotency-store.js';
 import { DynamoTicketStore } from '../dynamo/ticket-store.js';
 import type { AppConfig } from './config.js';
@@ -25,6 +29,8 @@ export interface AppServices {
   tickets: TicketRepository;
   idempotency: IdempotencyRepository;
   ids: IdSource;
+  complaints: ComplaintRepository;
+  random: RandomSource;
 }
 
 /** Builds the services; `counter` counts DynamoDB requests for tests and the benchmark. */
@@ -38,6 +44,8 @@ export function createServices(config: AppConfig, counter?: RequestCounter): App
     tickets: new DynamoTicketStore(client, config.tableName),
     idempotency: new DynamoIdempotencyStore(client, config.tableName),
     ids: randomIds,
+    complaints: new DynamoComplaintStore(client, config.tableName),
+    random: { bytes: (n) => new Uint8Array(randomBytes(n)) },
   };
 }
 
@@ -52,6 +60,12 @@ export function createContext(services: AppServices): GraphQLContext {
       services.idempotency,
       services.catalog,
       services.ids,
+    ),
+    complaints: new ComplaintService(
+      services.complaints,
+      services.idempotency,
+      services.catalog,
+      services.random,
     ),
   };
 }

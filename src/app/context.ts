@@ -1,4 +1,5 @@
 import type { CatalogReader } from '../domain/catalog-reader.js';
+import type { ComplaintService } from '../domain/complaint-service.js';
 import type { QueueService } from '../domain/queue-service.js';
 import type { Viewer } from '../domain/viewer.js';
 
@@ -10,4 +11,6 @@ export interface GraphQLContext {
   catalog: CatalogReader;
   /** Queue use cases over this request's batched, cached reads. */
   queue: QueueService;
+  /** Complaint use cases. */
+  complaints: ComplaintService;
 }

@@ -15,3 +15,22 @@ export function assertCanOperateQueue(_viewer: Viewer, _agencyId: string): void 
 export function assertCanCancelTicket(_viewer: Viewer, _agencyId: string): void {
   // Anyone with the ticket's unguessable id may cancel it.
 }
+
+/** Verifying, assigning and rejecting complaints: ADMIN of the complaint's mall. */
+export function assertCanManageComplaints(_viewer: Viewer, _mallId: string): void {
+  // Open until the auth issue: ADMIN of the mall.
+}
+
+/** Answering a complaint: OFFICER of the agency it was assigned to (or ADMIN of its mall). */
+export function assertCanAnswerComplaint(
+  _viewer: Viewer,
+  _mallId: string,
+  _assignedAgencyId: string | null,
+): void {
+  // Open until the auth issue.
+}
+
+/** Listing complaints: ADMIN of the mall, or OFFICER of the agency. */
+export function assertCanListComplaints(_viewer: Viewer, _mallId: string, _agencyId: string | null): void {
+  // Open until the auth issue.
+}

@@ -75,3 +75,15 @@ export const queueKeys = {
   board: (mallId: string, date: string): string => `BOARD#${mallId}#${date}`,
   boardSort: (calledAt: string, ticketId: string): string => `${calledAt}#${ticketId}`,
 } as const;
+
+/**
+ * Complaints: one item each (`COMPLAINT#<id>`, the id a one-way hash of the
+ * tracking code, so the public lookup is one GetItem). Newest-first listings
+ * per mall in GSI1 and per agency in GSI2, sorted by submission instant.
+ */
+export const complaintKeys = {
+  complaint: (id: string): ItemKey => ({ pk: `COMPLAINT#${id}`, sk: 'COMPLAINT' }),
+  byMall: (mallId: string): string => `COMPLAINTS#${mallId}`,
+  byAgency: (agencyId: string): string => `AGENCY_COMPLAINTS#${agencyId}`,
+  sort: (submittedAt: string, id: string): string => `${submittedAt}#${id}`,
+} as const;

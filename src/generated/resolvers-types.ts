@@ -5,8 +5,9 @@ import type { ScheduleView as ScheduleViewModel } from '../domain/schedule-view.
 import type { DayHours as DayHoursModel } from '../domain/schedule.js';
 import type { Viewer as ViewerModel } from '../domain/viewer.js';
 import type { Ticket as TicketModel } from '../domain/ticket.js';
-import type { TicketEventView as TicketEventViewModel } from '../resolvers/views.js';
+import type { TicketEventView as TicketEventViewModel, ComplaintEventView as ComplaintEventViewModel } from '../resolvers/views.js';
 import type { QueueSummary as QueueSummaryModel } from '../domain/queue-service.js';
+import type { ShownComplaint as ShownComplaintModel, ShownPage as ShownPageModel } from '../domain/complaint-service.js';
 import type { GraphQLContext } from '../app/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -61,6 +62,100 @@ export type AgencyKind =
   | 'STATE_OWNED'
   /** A central government office (instansi vertikal), e.g. Polres, Kejaksaan, ATR/BPN. */
   | 'VERTICAL';
+
+/** A complaint, aspiration or information request. */
+export type Complaint = {
+  __typename?: 'Complaint';
+  /** The agency it names, or once assigned, the one that answers it. */
+  agency: Maybe<Agency>;
+  /** The reporter's identity is hidden from the agency and the public. */
+  anonymous: Scalars['Boolean']['output'];
+  /** The kind of report. */
+  category: ComplaintCategory;
+  /** The content is hidden from the public. */
+  confidential: Scalars['Boolean']['output'];
+  /** Null for the public when the complaint is confidential. */
+  description: Maybe<Scalars['String']['output']>;
+  /** Deadline of the current stage; null once CLOSED or REJECTED. */
+  dueAt: Maybe<Scalars['DateTime']['output']>;
+  /** Id for staff. */
+  id: Scalars['ID']['output'];
+  /** Past the deadline of a stage that awaits the mall or the agency. */
+  overdue: Scalars['Boolean']['output'];
+  /** The reporter's rating, 1 to 5. */
+  rating: Maybe<Scalars['Int']['output']>;
+  /** Null when there is none, or when the caller may not see it at all. */
+  reporter: Maybe<Reporter>;
+  /** The service it is about, if named. */
+  service: Maybe<Service>;
+  /** Where it is in its handling. */
+  status: ComplaintStatus;
+  /** Null for the public when the complaint is confidential. */
+  subject: Maybe<Scalars['String']['output']>;
+  /** When it was submitted. */
+  submittedAt: Scalars['DateTime']['output'];
+  /** The queue ticket it is about, if named. */
+  ticket: Maybe<Ticket>;
+  /** Every step, oldest first. */
+  timeline: Array<ComplaintEvent>;
+  /** What the reporter uses to follow it, e.g. K7QX-M3RP-9WHT-E; partly hidden from staff other than admins. */
+  trackingCode: Scalars['String']['output'];
+};
+
+/** What a report is (SP4N-LAPOR! categories). */
+export type ComplaintCategory =
+  /** A suggestion or wish (aspirasi). */
+  | 'ASPIRATION'
+  /** A complaint about a service (pengaduan). */
+  | 'COMPLAINT'
+  /** A request for public information (permintaan informasi). */
+  | 'INFORMATION_REQUEST';
+
+/** A page of complaints. */
+export type ComplaintConnection = {
+  __typename?: 'ComplaintConnection';
+  /** The complaints of this page, newest first. */
+  edges: Array<ComplaintEdge>;
+  /** Where the listing stands. */
+  pageInfo: PageInfo;
+};
+
+/** A complaint in a listing. */
+export type ComplaintEdge = {
+  __typename?: 'ComplaintEdge';
+  /** Opaque; pass as `after` to continue after this complaint. */
+  cursor: Scalars['String']['output'];
+  /** The complaint. */
+  node: Complaint;
+};
+
+/** One step of a complaint's handling. */
+export type ComplaintEvent = {
+  __typename?: 'ComplaintEvent';
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** What was said: the answer, the reason, or the reporter's reply. */
+  message: Maybe<Scalars['String']['output']>;
+  /** The status after the step. */
+  status: ComplaintStatus;
+};
+
+/** Where a complaint is in its handling. */
+export type ComplaintStatus =
+  /** Sent to the agency that must answer within 5 working days. */
+  | 'ASSIGNED'
+  /** Closed. */
+  | 'CLOSED'
+  /** The agency is working on it. */
+  | 'IN_PROGRESS'
+  /** Submitted; the mall checks it within 3 working days. */
+  | 'RECEIVED'
+  /** Not taken up, with a reason (e.g. bukan wewenang). */
+  | 'REJECTED'
+  /** The agency answered; it closes itself after 10 working days unless the reporter replies. */
+  | 'RESOLVED'
+  /** Checked by the mall. */
+  | 'VERIFIED';
 
 /** A counter (loket) of an agency, where officers call and serve tickets. */
 export type Counter = {
@@ -130,6 +225,8 @@ export type Money = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** ADMIN. */
+  assignComplaint: Complaint;
   /** OFFICER of the counter's agency. Null when nobody waits. */
   callNextTicket: Maybe<Ticket>;
   /** OFFICER: call this ticket at the counter now, out of turn. */
@@ -140,16 +237,35 @@ export type Mutation = {
   finishTicket: Ticket;
   /** OFFICER: the citizen did not come after the mall's minimum of recalls. */
   markNoShow: Ticket;
+  /** PUBLIC, by tracking code, once RESOLVED or CLOSED: 1 to 5. */
+  rateComplaint: Complaint;
   /** OFFICER: put a no-show of today back in the queue. */
   reactivateTicket: Ticket;
   /** OFFICER: call a CALLED ticket again. */
   recallTicket: Ticket;
+  /** ADMIN. */
+  rejectComplaint: Complaint;
+  /** PUBLIC, by tracking code: reopens a RESOLVED complaint with the reporter's reply. */
+  replyToComplaint: Complaint;
+  /** OFFICER of the assigned agency: status IN_PROGRESS or RESOLVED. */
+  respondToComplaint: Complaint;
   /** OFFICER: the citizen arrived; service starts. */
   startServing: Ticket;
+  /** PUBLIC. */
+  submitComplaint: Complaint;
   /** PUBLIC. */
   takeTicket: Ticket;
   /** OFFICER: move a CALLED or SERVING ticket to another service's queue, same number. */
   transferTicket: Ticket;
+  /** ADMIN. */
+  verifyComplaint: Complaint;
+};
+
+
+export type MutationAssignComplaintArgs = {
+  agencyId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  message?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -179,6 +295,12 @@ export type MutationMarkNoShowArgs = {
 };
 
 
+export type MutationRateComplaintArgs = {
+  rating: Scalars['Int']['input'];
+  trackingCode: Scalars['String']['input'];
+};
+
+
 export type MutationReactivateTicketArgs = {
   id: Scalars['ID']['input'];
 };
@@ -189,8 +311,32 @@ export type MutationRecallTicketArgs = {
 };
 
 
+export type MutationRejectComplaintArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationReplyToComplaintArgs = {
+  message: Scalars['String']['input'];
+  trackingCode: Scalars['String']['input'];
+};
+
+
+export type MutationRespondToComplaintArgs = {
+  id: Scalars['ID']['input'];
+  message: Scalars['String']['input'];
+  status: ComplaintStatus;
+};
+
+
 export type MutationStartServingArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSubmitComplaintArgs = {
+  input: SubmitComplaintInput;
 };
 
 
@@ -202,6 +348,21 @@ export type MutationTakeTicketArgs = {
 export type MutationTransferTicketArgs = {
   id: Scalars['ID']['input'];
   toServiceId: Scalars['ID']['input'];
+};
+
+
+export type MutationVerifyComplaintArgs = {
+  id: Scalars['ID']['input'];
+  message?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Where a listing stands. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor to pass as `after` for the next page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** Whether another page may follow. */
+  hasNextPage: Scalars['Boolean']['output'];
 };
 
 /** Who is called first (UU 25/2009 Pasal 29). */
@@ -221,6 +382,14 @@ export type Query = {
   __typename?: 'Query';
   /** An agency by id; null when there is none. */
   agency: Maybe<Agency>;
+  /** Public status check; confidential content stays hidden. */
+  complaint: Maybe<Complaint>;
+  /**
+   * Staff only: ADMIN sees the mall's, OFFICER its agency's. Newest first.
+   * `first` is 1 to 100. A status filter may give pages shorter than `first` while more follow.
+   * `mallId` defaults to the caller's mall.
+   */
+  complaints: ComplaintConnection;
   /** A counter by id; null when there is none. */
   counter: Maybe<Counter>;
   /** A mall by id; null when there is none. */
@@ -238,6 +407,20 @@ export type Query = {
 
 export type QueryAgencyArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryComplaintArgs = {
+  trackingCode: Scalars['String']['input'];
+};
+
+
+export type QueryComplaintsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  agencyId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  mallId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<ComplaintStatus>;
 };
 
 
@@ -277,6 +460,27 @@ export type Queue = {
   service: Service;
   /** Tickets WAITING now. */
   waiting: Scalars['Int']['output'];
+};
+
+/** Who reported; personal data, masked unless the caller may see it. */
+export type Reporter = {
+  __typename?: 'Reporter';
+  /** Null, or masked, unless the caller may see it. */
+  name: Maybe<Scalars['String']['output']>;
+  /** Masked to the last 4 digits unless the caller may see it. */
+  nik: Maybe<Scalars['String']['output']>;
+  /** Masked to the last 4 digits unless the caller may see it. */
+  phone: Maybe<Scalars['String']['output']>;
+};
+
+/** Who reported (optional; personal data). */
+export type ReporterInput = {
+  /** 2 to 100 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Nomor Induk Kependudukan: exactly 16 digits. */
+  nik?: InputMaybe<Scalars['String']['input']>;
+  /** An Indonesian phone number, e.g. 0812 3456 7890 or +62 812 3456 7890. */
+  phone?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Who can call the API. */
@@ -371,6 +575,32 @@ export type Service = {
 /** A service an agency offers, with its service standard (standar pelayanan, PermenPANRB 15/2014). */
 export type ServiceQueueArgs = {
   date?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A new complaint. */
+export type SubmitComplaintInput = {
+  /** The agency it is about, if any. */
+  agencyId?: InputMaybe<Scalars['ID']['input']>;
+  /** Hide the reporter's identity from the agency and the public. */
+  anonymous?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The kind of report. */
+  category: ComplaintCategory;
+  /** Hide the content from the public. */
+  confidential?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 10 to 5,000 characters. */
+  description: Scalars['String']['input'];
+  /** Same key, same complaint: 8 to 128 visible ASCII characters. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The mall it is filed with. */
+  mallId: Scalars['ID']['input'];
+  /** Who reports, if they want to say. */
+  reporter?: InputMaybe<ReporterInput>;
+  /** The service it is about, if any. */
+  serviceId?: InputMaybe<Scalars['ID']['input']>;
+  /** 5 to 150 characters. */
+  subject: Scalars['String']['input'];
+  /** The queue ticket it is about, if any. */
+  ticketId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** A request for a queue ticket. */
@@ -582,6 +812,12 @@ export type ResolversTypes = {
   Agency: ResolverTypeWrapper<AgencyModel>;
   AgencyKind: AgencyKind;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Complaint: ResolverTypeWrapper<ShownComplaintModel>;
+  ComplaintCategory: ComplaintCategory;
+  ComplaintConnection: ResolverTypeWrapper<ShownPageModel>;
+  ComplaintEdge: ResolverTypeWrapper<ShownComplaintModel>;
+  ComplaintEvent: ResolverTypeWrapper<ComplaintEventViewModel>;
+  ComplaintStatus: ComplaintStatus;
   Counter: ResolverTypeWrapper<CounterModel>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -592,14 +828,18 @@ export type ResolversTypes = {
   Mall: ResolverTypeWrapper<MallModel>;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   PriorityGroup: PriorityGroup;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Queue: ResolverTypeWrapper<QueueSummaryModel>;
+  Reporter: ResolverTypeWrapper<Reporter>;
+  ReporterInput: ReporterInput;
   Role: Role;
   Schedule: ResolverTypeWrapper<ScheduleViewModel>;
   ScheduleException: ResolverTypeWrapper<DayHoursModel>;
   Service: ResolverTypeWrapper<ServiceModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SubmitComplaintInput: SubmitComplaintInput;
   TakeTicketInput: TakeTicketInput;
   Ticket: ResolverTypeWrapper<TicketModel>;
   TicketAction: TicketAction;
@@ -615,6 +855,10 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Agency: AgencyModel;
   Boolean: Scalars['Boolean']['output'];
+  Complaint: ShownComplaintModel;
+  ComplaintConnection: ShownPageModel;
+  ComplaintEdge: ShownComplaintModel;
+  ComplaintEvent: ComplaintEventViewModel;
   Counter: CounterModel;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -625,12 +869,16 @@ export type ResolversParentTypes = {
   Mall: MallModel;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   Queue: QueueSummaryModel;
+  Reporter: Reporter;
+  ReporterInput: ReporterInput;
   Schedule: ScheduleViewModel;
   ScheduleException: DayHoursModel;
   Service: ServiceModel;
   String: Scalars['String']['output'];
+  SubmitComplaintInput: SubmitComplaintInput;
   TakeTicketInput: TakeTicketInput;
   Ticket: TicketModel;
   TicketEvent: TicketEventViewModel;
@@ -650,6 +898,42 @@ export type AgencyResolvers<ContextType = GraphQLContext, ParentType extends Res
   schedule?: Resolver<ResolversTypes['Schedule'], ParentType, ContextType>;
   services?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType>;
   shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ComplaintResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Complaint'] = ResolversParentTypes['Complaint']> = {
+  agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
+  anonymous?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['ComplaintCategory'], ParentType, ContextType>;
+  confidential?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rating?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  reporter?: Resolver<Maybe<ResolversTypes['Reporter']>, ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ComplaintStatus'], ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  ticket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType>;
+  timeline?: Resolver<Array<ResolversTypes['ComplaintEvent']>, ParentType, ContextType>;
+  trackingCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ComplaintConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ComplaintConnection'] = ResolversParentTypes['ComplaintConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ComplaintEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ComplaintEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ComplaintEdge'] = ResolversParentTypes['ComplaintEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType>;
+};
+
+export type ComplaintEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ComplaintEvent'] = ResolversParentTypes['ComplaintEvent']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ComplaintStatus'], ParentType, ContextType>;
 };
 
 export type CounterResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Counter'] = ResolversParentTypes['Counter']> = {
@@ -697,20 +981,34 @@ export type MoneyResolvers<ContextType = GraphQLContext, ParentType extends Reso
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  assignComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationAssignComplaintArgs, 'agencyId' | 'id'>>;
   callNextTicket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<MutationCallNextTicketArgs, 'counterId'>>;
   callTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationCallTicketArgs, 'counterId' | 'id'>>;
   cancelTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationCancelTicketArgs, 'id'>>;
   finishTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationFinishTicketArgs, 'id'>>;
   markNoShow?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationMarkNoShowArgs, 'id'>>;
+  rateComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationRateComplaintArgs, 'rating' | 'trackingCode'>>;
   reactivateTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationReactivateTicketArgs, 'id'>>;
   recallTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationRecallTicketArgs, 'id'>>;
+  rejectComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationRejectComplaintArgs, 'id' | 'reason'>>;
+  replyToComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationReplyToComplaintArgs, 'message' | 'trackingCode'>>;
+  respondToComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationRespondToComplaintArgs, 'id' | 'message' | 'status'>>;
   startServing?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationStartServingArgs, 'id'>>;
+  submitComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationSubmitComplaintArgs, 'input'>>;
   takeTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationTakeTicketArgs, 'input'>>;
   transferTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationTransferTicketArgs, 'id' | 'toServiceId'>>;
+  verifyComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationVerifyComplaintArgs, 'id'>>;
+};
+
+export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType, RequireFields<QueryAgencyArgs, 'id'>>;
+  complaint?: Resolver<Maybe<ResolversTypes['Complaint']>, ParentType, ContextType, RequireFields<QueryComplaintArgs, 'trackingCode'>>;
+  complaints?: Resolver<ResolversTypes['ComplaintConnection'], ParentType, ContextType, RequireFields<QueryComplaintsArgs, 'first'>>;
   counter?: Resolver<Maybe<ResolversTypes['Counter']>, ParentType, ContextType, RequireFields<QueryCounterArgs, 'id'>>;
   mall?: Resolver<Maybe<ResolversTypes['Mall']>, ParentType, ContextType, RequireFields<QueryMallArgs, 'id'>>;
   malls?: Resolver<Array<ResolversTypes['Mall']>, ParentType, ContextType>;
@@ -727,6 +1025,12 @@ export type QueueResolvers<ContextType = GraphQLContext, ParentType extends Reso
   remainingQuota?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   waiting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReporterResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Reporter'] = ResolversParentTypes['Reporter']> = {
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nik?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ScheduleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Schedule'] = ResolversParentTypes['Schedule']> = {
@@ -805,6 +1109,10 @@ export type WeeklyHoursResolvers<ContextType = GraphQLContext, ParentType extend
 
 export type Resolvers<ContextType = GraphQLContext> = {
   Agency?: AgencyResolvers<ContextType>;
+  Complaint?: ComplaintResolvers<ContextType>;
+  ComplaintConnection?: ComplaintConnectionResolvers<ContextType>;
+  ComplaintEdge?: ComplaintEdgeResolvers<ContextType>;
+  ComplaintEvent?: ComplaintEventResolvers<ContextType>;
   Counter?: CounterResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -813,8 +1121,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Mall?: MallResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Queue?: QueueResolvers<ContextType>;
+  Reporter?: ReporterResolvers<ContextType>;
   Schedule?: ScheduleResolvers<ContextType>;
   ScheduleException?: ScheduleExceptionResolvers<ContextType>;
   Service?: ServiceResolvers<ContextType>;

@@ -1,5 +1,13 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { Agency, Counter, catalogQueries, Mall, Schedule, Service } from './catalog.js';
+import {
+  Complaint,
+  ComplaintConnection,
+  ComplaintEdge,
+  ComplaintEvent,
+  complaintMutations,
+  complaintQueries,
+} from './complaints.js';
 import { Queue, queueFieldsOfCatalog, queueMutations, queueQueries, Ticket, TicketEvent } from './queue.js';
 import { DateScalar, DateTimeScalar, LocalTimeScalar } from './scalars.js';
 
@@ -8,8 +16,8 @@ export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Date: DateScalar,
   LocalTime: LocalTimeScalar,
-  Query: { ...catalogQueries, ...queueQueries },
-  Mutation: { ...queueMutations },
+  Query: { ...catalogQueries, ...queueQueries, ...complaintQueries },
+  Mutation: { ...queueMutations, ...complaintMutations },
   Mall: { ...Mall, ...queueFieldsOfCatalog.Mall },
   Agency,
   Service: { ...Service, ...queueFieldsOfCatalog.Service },
@@ -18,4 +26,8 @@ export const resolvers: Resolvers = {
   Ticket,
   TicketEvent,
   Queue,
+  Complaint,
+  ComplaintEvent,
+  ComplaintConnection,
+  ComplaintEdge,
 };

@@ -3,7 +3,6 @@
  * counter's current ticket, the hall display and the ticket mutations.
  */
 import type { GraphQLContext } from '../app/context.js';
-import { formatInZone } from '../domain/local-time.js';
 import type {
   CounterResolvers,
   MallResolvers,
@@ -14,17 +13,7 @@ import type {
   TicketEventResolvers,
   TicketResolvers,
 } from '../generated/resolvers-types.js';
-
-/** An instant rendered with the offset of the mall's zone (`+07:00`, `+08:00`, `+09:00`). */
-async function inMallZone(ctx: GraphQLContext, mallId: string, iso: string | null): Promise<string | null> {
-  if (iso === null) return null;
-  const mall = await ctx.catalog.mall(mallId);
-  return mall ? formatInZone(new Date(iso), mall.timeZone) : iso;
-}
-
-async function requiredInMallZone(ctx: GraphQLContext, mallId: string, iso: string): Promise<string> {
-  return (await inMallZone(ctx, mallId, iso)) ?? iso;
-}
+import { inMallZone, requiredInMallZone } from './time.js';
 
 async function serviceOf(ctx: GraphQLContext, serviceId: string) {
   const service = await ctx.catalog.service(serviceId);

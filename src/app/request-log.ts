@@ -1,0 +1,25 @@
+/**
+ * One log line per GraphQL request: operation, duration and error codes.
+ * Never the query text, the variables or any answer: those carry personal
+ * data (names, phone numbers, NIKs) and tokens.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import { logger } from './logger.js';
+
+export function requestLogPlugin<T extends object>(): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      const started = performance.now();
+      return {
+        async willSendResponse({ operationName, operation, errors }) {
+          logger.info('GraphQL request', {
+            operationName: operationName ?? null,
+            operationType: operation?.operation ?? null,
+            durationMs: Math.round((performance.now() - started) * 10) / 10,
+            errorCodes: (errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')),
+          });
+        },
+      };
+    },
+  };
+}

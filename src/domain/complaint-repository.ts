@@ -1,0 +1,42 @@
+import type { Complaint, ComplaintStatus } from './complaint.js';
+
+/** A page of a staff listing. */
+export interface ComplaintPage {
+  complaints: Complaint[];
+  /** Opaque; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** Which complaints a listing reads, newest first. */
+export interface ComplaintQuery {
+  /** The mall's complaints, or, when `agencyId` is set, that agency's. */
+  mallId: string;
+  agencyId: string | null;
+  /** Effective status wanted; RESOLVED past its auto-close instant counts as CLOSED. */
+  status: ComplaintStatus | null;
+  now: Date;
+  limit: number;
+  cursor: string | null;
+}
+
+/** Where complaints are kept (the DynamoDB adapter implements it). */
+export interface ComplaintRepository {
+  /**
+   * Stores a new complaint; when it names a ticket, the ticket must exist in
+   * the same mall; when a key was claimed, the key points at it after.
+   * @throws NotFoundError when the named ticket is not in the mall.
+   */
+  create(complaint: Complaint, idempotencyKey: string | null): Promise<void>;
+  get(id: string): Promise<Complaint | null>;
+  /**
+   * Writes `after` if the stored complaint is still at `before.version`.
+   * @throws StaleWriteError otherwise.
+   */
+  save(before: Complaint, after: Complaint): Promise<void>;
+  /**
+   * One page, one request. The status filter runs in the query, so a page may
+   * hold fewer than `limit` complaints while more follow.
+   * @throws BadInputError for a cursor it did not make.
+   */
+  list(query: ComplaintQuery): Promise<ComplaintPage>;
+}
