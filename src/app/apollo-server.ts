@@ -1,22 +1,27 @@
 /**
  * The Apollo Server of Loket, shared by the Lambda handler and every test.
  */
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { typeDefs } from '../generated/type-defs.js';
 import { resolvers } from '../resolvers/index.js';
 import type { GraphQLContext } from './context.js';
 import { formatError } from './errors.js';
+import { type QueryLimits, queryProtection } from './limits.js';
+import { type RateLimiter, rateLimitPlugin } from './rate-limit.js';
 import { requestLogPlugin } from './request-log.js';
 
 /** How the server behaves. */
 export interface ApolloOptions {
-  /** Production: no introspection, no schema details in errors, no landing page. */
+  /** Production: no introspection, no schema details or suggestions in errors, no landing page. */
   production: boolean;
+  limits: QueryLimits;
+  rateLimiter: RateLimiter;
 }
 
 /** Builds the server; the caller starts it (the Lambda integration does). */
 export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQLContext> {
+  const protection = queryProtection(options.limits, options.production);
   return new ApolloServer<GraphQLContext>({
     typeDefs,
     resolvers,
@@ -26,8 +31,11 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
     hideSchemaDetailsFromClientErrors: options.production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    validationRules: protection.validationRules,
     plugins: [
       requestLogPlugin<GraphQLContext>(),
+      rateLimitPlugin<GraphQLContext>(options.rateLimiter),
+      ...(protection.plugins as ApolloServerPlugin<GraphQLContext>[]),
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });

@@ -11,12 +11,12 @@ import { ComplaintService, type RandomSource } from '../domain/complaint-service
 import type { IdempotencyRepository } from '../domain/idempotency.js';
 import { type IdSource, QueueService } from '../domain/queue-service.js';
 import type { TicketRepository } from '../domain/ticket-repository.js';
-import { PUBLIC_VIEWER } from '../domain/viewer.js';
 import { DynamoCatalogStore } from '../dynamo/catalog-store.js';
 import { createDocumentClient, type RequestCounter } from '../dynamo/client.js';
 import { DynamoComplaintStore } from '../dynamo/complaint-store.js';
 import { DynamoIdempotencyStore } from '../dynamo/idempotency-store.js';
 import { DynamoTicketStore } from '../dynamo/ticket-store.js';
+import { type Authenticator, createAuthenticator } from './auth/authenticator.js';
 import type { AppConfig } from './config.js';
 import type { GraphQLContext } from './context.js';
 import { randomIds } from './ids.js';
@@ -31,6 +31,7 @@ export interface AppServices {
   ids: IdSource;
   complaints: ComplaintRepository;
   random: RandomSource;
+  authenticator: Authenticator;
 }
 
 /** Builds the services; `counter` counts DynamoDB requests for tests and the benchmark. */
@@ -46,13 +47,28 @@ export function createServices(config: AppConfig, counter?: RequestCounter): App
     ids: randomIds,
     complaints: new DynamoComplaintStore(client, config.tableName),
     random: { bytes: (n) => new Uint8Array(randomBytes(n)) },
+    authenticator: createAuthenticator(config.auth),
   };
 }
 
-/** The context of one request. */
-export function createContext(services: AppServices): GraphQLContext {
+/** What a request brings that the context needs. */
+export interface RequestFacts {
+  authorization: string | undefined;
+  sourceIp: string;
+}
+
+/**
+ * The context of one request: the verified caller and the use cases.
+ * @throws UnauthenticatedError for a token that is present but not valid (never treated as PUBLIC).
+ */
+export async function createContext(services: AppServices, request: RequestFacts): Promise<GraphQLContext> {
+  const viewer = await services.authenticator.authenticate(request.authorization);
   return {
-    viewer: PUBLIC_VIEWER,
+    viewer,
+    callerKey:
+      viewer.role === 'PUBLIC'
+        ? `ip:${request.sourceIp}`
+        : `${viewer.role}:${viewer.mallId}:${viewer.agencyId}`,
     now: services.clock.now(),
     catalog: services.catalog,
     queue: new QueueService(

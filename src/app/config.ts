@@ -1,19 +1,14 @@
 /**
  * The environment, read and checked in one place.
  */
+
 import { type Clock, clockStartingAt, systemClock } from '../domain/clock.js';
+import { type AuthenticatorOptions, authenticatorOptionsFromEnv } from './auth/authenticator.js';
+import { ConfigError, requireEnv } from './env.js';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits.js';
+import { type RateLimits, rateLimitsFromEnv } from './rate-limit.js';
 
-/** Thrown at start-up when the environment is missing or malformed. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
-
-/** Reads a variable that must be set. */
-export function requireEnv(name: string, env: NodeJS.ProcessEnv = process.env): string {
-  const value = env[name];
-  if (value === undefined || value === '') throw new ConfigError(`Environment variable ${name} is required`);
-  return value;
-}
+export { ConfigError, requireEnv } from './env.js';
 
 /** What the Lambda handler needs from its environment. */
 export interface AppConfig {
@@ -24,11 +19,17 @@ export interface AppConfig {
   clock: Clock;
   /** Oldest catalog copy served from the per-instance cache, in ms. */
   catalogMaxAgeMs: number;
+  /** How tokens are verified: Cognito on AWS, the local issuer's keys locally. */
+  auth: AuthenticatorOptions;
+  /** Per-caller limits of takeTicket and submitComplaint, per minute. */
+  rateLimits: RateLimits;
+  limits: QueryLimits;
 }
 
 /**
  * The configuration of the handler from env: `LOKET_TABLE` (required),
- * `DYNAMODB_ENDPOINT`, `NODE_ENV`, `LOKET_CLOCK` (refused in production).
+ * `DYNAMODB_ENDPOINT`, `NODE_ENV`, `LOKET_CLOCK` (refused in production), the
+ * auth variables of `auth/authenticator.ts` and the rate limits of `rate-limit.ts`.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
@@ -47,5 +48,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production,
     clock,
     catalogMaxAgeMs: 30_000,
+    auth: authenticatorOptionsFromEnv(env),
+    rateLimits: rateLimitsFromEnv(env),
+    limits: DEFAULT_QUERY_LIMITS,
   };
 }

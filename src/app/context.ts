@@ -6,6 +6,8 @@ import type { Viewer } from '../domain/viewer.js';
 /** What every resolver receives: the use cases and this request's caller and instant. */
 export interface GraphQLContext {
   viewer: Viewer;
+  /** Who to count for rate limits: the client's IP for PUBLIC, the token's scope otherwise. */
+  callerKey: string;
   /** The request's instant; every field of one request sees the same "now". */
   now: Date;
   catalog: CatalogReader;

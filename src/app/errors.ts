@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { DomainError, type ErrorCode } from '../domain/errors.js';
+import { isTooComplex, TOO_COMPLEX_MESSAGE } from './limits.js';
 import { logger } from './logger.js';
 
 /** Codes Apollo Server emits for a malformed request; their messages are safe to show. */
@@ -46,10 +47,23 @@ function formatted(base: GraphQLFormattedError, code: ErrorCode | string, messag
   };
 }
 
+/** The DomainError behind an error, however deep Apollo or graphql-js wrapped it. */
+function domainErrorIn(error: unknown): DomainError | null {
+  for (let e = error as Coded | undefined, depth = 0; e && depth < 5; depth++) {
+    if (e instanceof DomainError) return e;
+    e = (e.originalError ?? e.cause) as Coded | undefined;
+  }
+  return null;
+}
+
 /** Apollo's `formatError`. This function should not throw. */
 export function formatError(formattedError: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  if (original instanceof DomainError) return formatted(formattedError, original.code, original.message);
+  const domain = domainErrorIn(original);
+  if (domain) return formatted(formattedError, domain.code, domain.message);
+  if (isTooComplex(formattedError.message)) {
+    return { message: TOO_COMPLEX_MESSAGE, extensions: { code: 'QUERY_TOO_COMPLEX' } };
+  }
 
   const code = formattedError.extensions?.code;
   if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code)) {

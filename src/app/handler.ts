@@ -4,9 +4,14 @@
  */
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { GraphQLError } from 'graphql';
+import { DomainError } from '../domain/errors.js';
 import { createApolloServer } from './apollo-server.js';
 import { type AppServices, createContext } from './composition.js';
 import type { GraphQLContext } from './context.js';
+import type { QueryLimits } from './limits.js';
+import { TOO_COMPLEX_MESSAGE } from './limits.js';
+import { RateLimiter, type RateLimits } from './rate-limit.js';
 
 type V2Handler = ReturnType<typeof handlers.createAPIGatewayProxyEventV2RequestHandler>;
 type CjsApolloServer = Parameters<typeof startServerAndCreateLambdaHandler<V2Handler, GraphQLContext>>[0];
@@ -17,18 +22,60 @@ export type LoketHandler = (
   context: Context,
 ) => Promise<APIGatewayProxyStructuredResultV2>;
 
+/** How the handler behaves. */
+export interface HandlerOptions {
+  production: boolean;
+  limits: QueryLimits;
+  rateLimits: RateLimits;
+}
+
+function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  return event.headers?.[name] ?? event.headers?.[name.toLowerCase()];
+}
+
 /** Builds the handler over instance-wide services. */
-export function createLambdaHandler(services: AppServices, options: { production: boolean }): LoketHandler {
+export function createLambdaHandler(services: AppServices, options: HandlerOptions): LoketHandler {
   // The integration is CommonJS and types Apollo Server from its CJS build; the
   // instance is the same class at run time.
-  const server = createApolloServer(options) as unknown as CjsApolloServer;
+  const server = createApolloServer({
+    production: options.production,
+    limits: options.limits,
+    rateLimiter: new RateLimiter(options.rateLimits),
+  }) as unknown as CjsApolloServer;
   const handler = startServerAndCreateLambdaHandler(
     server,
     handlers.createAPIGatewayProxyEventV2RequestHandler(),
     {
-      context: async () => createContext(services),
+      context: async ({ event }) => {
+        try {
+          return await createContext(services, {
+            authorization: header(event, 'authorization'),
+            sourceIp: event.requestContext.http.sourceIp,
+          });
+        } catch (error) {
+          // Apollo shows a GraphQLError thrown here as it is; anything else would be a 500.
+          if (error instanceof DomainError) {
+            throw new GraphQLError(error.message, {
+              originalError: error,
+              extensions: { http: { status: 401 } },
+            });
+          }
+          throw error;
+        }
+      },
     },
   );
-  return (event, context) =>
-    handler(event, context, () => undefined) as Promise<APIGatewayProxyStructuredResultV2>;
+  return async (event, context) => {
+    const size = Buffer.byteLength(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
+    if (size > options.limits.maxBodyBytes) {
+      return {
+        statusCode: 413,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          errors: [{ message: TOO_COMPLEX_MESSAGE, extensions: { code: 'QUERY_TOO_COMPLEX' } }],
+        }),
+      };
+    }
+    return (await handler(event, context, () => undefined)) as APIGatewayProxyStructuredResultV2;
+  };
 }

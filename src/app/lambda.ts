@@ -9,4 +9,4 @@ import { createLambdaHandler } from './handler.js';
 
 const config = configFromEnv();
 
-export const handler = createLambdaHandler(createServices(config), { production: config.production });
+export const handler = createLambdaHandler(createServices(config), config);

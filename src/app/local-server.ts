@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   );
   console.log(`Loaded data files:\n${describeReports(reports)}`);
 
-  const handler = createLambdaHandler(createServices(config), { production: false });
+  const handler = createLambdaHandler(createServices(config), config);
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path !== '/graphql') {

@@ -15,9 +15,12 @@ import type { Viewer } from './viewer.js';
 /** How the caller reached the complaint. */
 export type ComplaintAccess = 'TRACKING_CODE' | 'STAFF';
 
-/** A complaint as one caller may see it. */
+/** What of a complaint needs no visibility decision; the rest is in the view's own fields. */
+export type ComplaintFacts = Omit<Complaint, 'reporter' | 'subject' | 'description' | 'trackingCode'>;
+
+/** A complaint as one caller may see it: nothing in it is more than the caller may see. */
 export interface ComplaintView {
-  complaint: Complaint;
+  complaint: ComplaintFacts;
   trackingCode: string;
   subject: string | null;
   description: string | null;
@@ -76,8 +79,15 @@ export function viewOf(complaint: Complaint, viewer: Viewer, access: ComplaintAc
     else if (complaint.anonymous) reporter = null;
     else reporter = officer ? complaint.reporter : masked(complaint.reporter);
   }
+  const {
+    reporter: _reporter,
+    subject: _subject,
+    description: _description,
+    trackingCode: _code,
+    ...facts
+  } = complaint;
   return {
-    complaint,
+    complaint: facts,
     // Staff other than admins see only part of the code, so nobody but the reporter can reply or rate.
     trackingCode:
       admin || access === 'TRACKING_CODE' ? complaint.trackingCode : maskTrackingCode(complaint.trackingCode),

@@ -9,6 +9,7 @@ import { loadCatalogs } from '../../src/catalog-data/load-catalogs.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { DynamoCatalogStore } from '../../src/dynamo/catalog-store.js';
 import { execute } from '../support/graphql.js';
+import { testConfig } from '../support/harness.js';
 import { createTestTable, type TestTable } from '../support/local-table.js';
 
 const KIOSK_QUERY = /* GraphQL */ `
@@ -51,17 +52,8 @@ describe('catalog on DynamoDB Local', () => {
   beforeAll(async () => {
     table = await createTestTable(inject('dynamoEndpoint'));
     await loadCatalogs('data', new DynamoCatalogStore(table.client, table.tableName));
-    const services = createServices(
-      {
-        tableName: table.tableName,
-        dynamoEndpoint: table.endpoint,
-        production: false,
-        clock,
-        catalogMaxAgeMs: 30_000,
-      },
-      table.counter,
-    );
-    handler = createLambdaHandler(services, { production: false });
+    const config = testConfig(table, clock);
+    handler = createLambdaHandler(createServices(config, table.counter), config);
   });
 
   afterAll(async () => table?.drop());

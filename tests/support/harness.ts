@@ -3,9 +3,11 @@
  * handler, with a manual clock and counted DynamoDB requests.
  */
 import { createServices } from '../../src/app/composition.js';
+import type { AppConfig } from '../../src/app/config.js';
 import { createLambdaHandler, type LoketHandler } from '../../src/app/handler.js';
+import { DEFAULT_QUERY_LIMITS } from '../../src/app/limits.js';
 import type { MallCatalog } from '../../src/domain/catalog.js';
-import { ManualClock } from '../../src/domain/clock.js';
+import { type Clock, ManualClock } from '../../src/domain/clock.js';
 import { DynamoCatalogStore } from '../../src/dynamo/catalog-store.js';
 import { execute, type GraphQLResponse } from './graphql.js';
 import { createTestTable, type TestTable } from './local-table.js';
@@ -25,26 +27,33 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** A handler configuration for tests: local table, manual clock, limits high enough for load tests. */
+export function testConfig(table: TestTable, clock: Clock, overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    tableName: table.tableName,
+    dynamoEndpoint: table.endpoint,
+    production: false,
+    clock,
+    catalogMaxAgeMs: 30_000,
+    auth: { kind: 'none' },
+    rateLimits: { takeTicket: 100_000, submitComplaint: 100_000 },
+    limits: DEFAULT_QUERY_LIMITS,
+    ...overrides,
+  };
+}
+
 export async function createHarness(
   endpoint: string,
   catalogs: MallCatalog[],
   start: Date,
+  overrides: Partial<AppConfig> = {},
 ): Promise<Harness> {
   const table = await createTestTable(endpoint);
   const store = new DynamoCatalogStore(table.client, table.tableName);
   for (const catalog of catalogs) await store.writeCatalog(catalog);
   const clock = new ManualClock(start);
-  const services = createServices(
-    {
-      tableName: table.tableName,
-      dynamoEndpoint: table.endpoint,
-      production: false,
-      clock,
-      catalogMaxAgeMs: 30_000,
-    },
-    table.counter,
-  );
-  const handler = createLambdaHandler(services, { production: false });
+  const config = testConfig(table, clock, overrides);
+  const handler = createLambdaHandler(createServices(config, table.counter), config);
   const raw = <T>(query: string, variables?: Record<string, unknown>) =>
     execute<T>(handler, query, variables);
   return {

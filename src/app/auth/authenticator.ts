@@ -7,19 +7,13 @@
  * (see `claims.ts`).
  */
 import { CognitoJwtVerifier, JwtVerifier } from 'aws-jwt-verify';
-import {
-  FetchError,
-  JwksValidationError,
-  JwtBaseError,
-  JwtExpiredError,
-  ParameterValidationError,
-} from 'aws-jwt-verify/error';
+import { FetchError, JwksValidationError, JwtBaseError, JwtExpiredError } from 'aws-jwt-verify/error';
 import { assertIsJwks, type Jwks } from 'aws-jwt-verify/jwk';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
 import type { Json } from 'aws-jwt-verify/safe-json-parse';
 import { UnauthenticatedError } from '../../domain/errors.js';
 import { PUBLIC_VIEWER, type Viewer } from '../../domain/viewer.js';
-import { ConfigError, requireEnv } from '../config.js';
+import { ConfigError, requireEnv } from '../env.js';
 import { InvalidClaimsError, viewerFromClaims } from './claims.js';
 
 /** Turns the Authorization header of a request into the caller. */
@@ -98,8 +92,9 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
       try {
         payload = await verify(jwt);
       } catch (error) {
-        // The verifier's own failures are ours, not the caller's: let them surface as internal errors.
-        if (!(error instanceof JwtBaseError) || isVerifierFailure(error)) throw error;
+        // The verifier's own failures are ours, not the caller's: they surface as internal errors. Anything
+        // else is the token's fault, including the plain Errors that node:crypto throws for a mangled signature.
+        if (isVerifierFailure(error)) throw error;
         throw new UnauthenticatedError(error instanceof JwtExpiredError ? EXPIRED_TOKEN : INVALID_TOKEN, {
           cause: error,
         });
@@ -183,13 +178,13 @@ function verifierFor(options: AuthenticatorOptions): (jwt: string) => Promise<Jw
   }
 }
 
-/** Failures of the verifier or its configuration rather than of the token. */
-function isVerifierFailure(error: JwtBaseError): boolean {
-  return (
-    error instanceof FetchError ||
-    error instanceof JwksValidationError ||
-    error instanceof ParameterValidationError
-  );
+/**
+ * Failures to get the issuer's keys, rather than faults of the token. (Configuration errors are thrown
+ * when the authenticator is created; at verification time a ParameterValidationError means the token
+ * names an issuer that is not configured, which is the token's fault.)
+ */
+function isVerifierFailure(error: unknown): boolean {
+  return error instanceof FetchError || error instanceof JwksValidationError;
 }
 
 /** Runs a verifier set-up step, turning aws-jwt-verify's parameter errors into ConfigError. */
