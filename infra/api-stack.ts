@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
@@ -11,9 +11,13 @@ import {
   type ThrottleSettings,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { AUTH_ENV } from '../src/app/auth/authenticator.js';
+import { TABLE_DEFINITION } from '../src/dynamo/table-definition.js';
 import { LoketFunction } from './loket-function.js';
 
 /** The Lambda handler of the GraphQL API: `handler`, exported by this file. */
@@ -42,10 +46,21 @@ const TABLE_ACTIONS = [
 /** Default throttling of the API's stage, for all routes together. */
 const DEFAULT_THROTTLE = { rateLimit: 200, burstLimit: 400 } as const satisfies ThrottleSettings;
 
+/** The Cognito user pool and app clients whose access tokens the API verifies. */
+export interface ApiAuthProps {
+  /** The user pool of staff and partners. */
+  readonly userPool: IUserPool;
+  /** The app clients whose tokens are accepted: the console client and the partner clients. */
+  readonly clientIds: readonly string[];
+}
+
 /** Properties of the {@link ApiStack}. */
 export interface ApiStackProps extends StackProps {
   /** Loket's single table, from the data stack. */
   readonly table: ITable;
+
+  /** Whose access tokens the API accepts, from the auth stack. */
+  readonly auth: ApiAuthProps;
 
   /**
    * Throttling of the default stage, in requests per second (steady rate) and requests (burst). Beyond it
@@ -95,10 +110,25 @@ export class ApiStack extends Stack {
         LOKET_TABLE: props.table.tableName,
         // Apollo Server's defaults (introspection, stack traces) and Node libraries follow it.
         NODE_ENV: 'production',
+        // Tokens are verified in the function (see the APIG4 acknowledgement) against this pool's public
+        // keys, which need no IAM permission.
+        [AUTH_ENV.userPoolId]: props.auth.userPool.userPoolId,
+        [AUTH_ENV.userPoolClientIds]: props.auth.clientIds.join(','),
       },
     });
-    // Table.grant also covers the table's indexes (`<table ARN>/index/*`).
-    props.table.grant(this.graphqlFunction, ...TABLE_ACTIONS);
+    // Not Table.grant: it grants `<table ARN>/index/*`, a wildcard. The indexes are named instead, from the
+    // definition the data stack creates them from.
+    this.graphqlFunction.addToRolePolicy(
+      new PolicyStatement({
+        actions: [...TABLE_ACTIONS],
+        resources: [
+          props.table.tableArn,
+          ...TABLE_DEFINITION.globalSecondaryIndexes.map(
+            (index) => `${props.table.tableArn}/index/${index.indexName}`,
+          ),
+        ],
+      }),
+    );
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       apiName: `${this.stackName}-graphql`,
@@ -115,13 +145,22 @@ export class ApiStack extends Stack {
     });
 
     // GET serves queries sent as URL parameters (cacheable); mutations are POST-only, which Apollo enforces.
-    this.httpApi.addRoutes({
+    const routes = this.httpApi.addRoutes({
       path: '/graphql',
       methods: [HttpMethod.GET, HttpMethod.POST],
       integration: new HttpLambdaIntegration('GraphqlIntegration', this.graphqlFunction, {
         payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
       }),
     });
+    for (const route of routes) {
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'Authorization is per GraphQL operation: PUBLIC callers (kiosks, hall displays, citizens) use the ' +
+          'same route without a token, so the route cannot require one. The function verifies the bearer ' +
+          'token (Cognito access token, aws-jwt-verify) and refuses an invalid one before any resolver runs.',
+      });
+    }
 
     const accessLogGroup = new LogGroup(this, 'AccessLogGroup', { retention: RetentionDays.ONE_MONTH });
     this.stage = this.httpApi.addStage('DefaultStage', {

@@ -1,6 +1,8 @@
-import type { App, Environment } from 'aws-cdk-lib';
+import { type App, type Environment, Validations } from 'aws-cdk-lib';
 import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { ApiStack } from './api-stack.js';
+import { AuthStack } from './auth-stack.js';
 import { DataStack } from './data-stack.js';
 
 /** Region when neither the `loket:region` context nor CDK_DEFAULT_REGION says: Jakarta, near the users. */
@@ -11,7 +13,7 @@ const DEFAULT_REGION = 'ap-southeast-3';
  * arrive as strings, values from cdk.json as JSON.
  */
 export const LOKET_CONTEXT = {
-  /** Prefix of the stack names: `<prefix>Data` and `<prefix>Api`. Default `Loket`. */
+  /** Prefix of the stack names: `<prefix>Data`, `<prefix>Auth` and `<prefix>Api`. Default `Loket`. */
   stackPrefix: 'loket:stackPrefix',
   /** AWS account. Default CDK_DEFAULT_ACCOUNT, else none: the stacks are account-agnostic. */
   account: 'loket:account',
@@ -25,12 +27,27 @@ export const LOKET_CONTEXT = {
   throttleRateLimit: 'loket:throttleRateLimit',
   /** Burst of requests of the API stage. Default: ApiStack's. */
   throttleBurstLimit: 'loket:throttleBurstLimit',
+  /**
+   * Prefix of the Cognito domain (`<prefix>.auth.<region>.amazoncognito.com`), unique per region across AWS.
+   * Default `<stack prefix in lowercase>-auth`, i.e. `loket-auth`.
+   */
+  authDomainPrefix: 'loket:authDomainPrefix',
+  /**
+   * Agencies with a partner machine client: a JSON array in cdk.json, or a comma-separated string with -c,
+   * e.g. `-c loket:partnerAgencies=lampung-tengah:bpjs-kesehatan,lampung-tengah:polres`. Default: none.
+   */
+  partnerAgencies: 'loket:partnerAgencies',
 } as const;
+
+/** A Cognito domain prefix: lowercase letters, digits and inner hyphens, 1 to 63 characters. */
+const DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /** The stacks of one Loket deployment. */
 export interface LoketStacks {
   /** The table. */
   readonly data: DataStack;
+  /** The Cognito user pool. */
+  readonly auth: AuthStack;
   /** The GraphQL API. */
   readonly api: ApiStack;
 }
@@ -39,6 +56,10 @@ export interface LoketStacks {
  * Adds Loket's stacks to `app`, configured from the app's context and the CDK CLI's environment variables.
  * `infra/app.ts` calls it for `cdk synth` and `cdk deploy`, and the infra tests call it, so the tests
  * check what is deployed.
+ *
+ * It also registers cdk-nag's AwsSolutions pack as a validation plugin: a synth (hence a deploy) with any
+ * unacknowledged finding, error or warning, fails. Findings are acknowledged one by one, next to the
+ * resource, with the reason.
  *
  * Throws when a context value is malformed, so that a typo fails the synth instead of deploying defaults.
  */
@@ -54,6 +75,21 @@ export function buildLoketApp(app: App): LoketStacks {
     description: 'Loket: DynamoDB table (stateful, retained)',
   });
 
+  const partnerAgencies = stringListContext(app, LOKET_CONTEXT.partnerAgencies) ?? [];
+  const domainPrefix = stringContext(app, LOKET_CONTEXT.authDomainPrefix) ?? `${prefix.toLowerCase()}-auth`;
+  if (!DOMAIN_PREFIX.test(domainPrefix) || /aws|amazon|cognito/.test(domainPrefix)) {
+    throw new Error(
+      `Context ${LOKET_CONTEXT.authDomainPrefix} must be lowercase letters, digits and hyphens without ` +
+        `aws, amazon or cognito, got ${JSON.stringify(domainPrefix)}`,
+    );
+  }
+  const auth = new AuthStack(app, `${prefix}Auth`, {
+    env,
+    description: 'Loket: Cognito user pool of staff and partners (stateful, retained)',
+    domainPrefix,
+    partnerAgencies,
+  });
+
   const throttle: ThrottleSettings = {
     rateLimit: positiveNumberContext(app, LOKET_CONTEXT.throttleRateLimit),
     burstLimit: positiveNumberContext(app, LOKET_CONTEXT.throttleBurstLimit, { integer: true }),
@@ -62,10 +98,13 @@ export function buildLoketApp(app: App): LoketStacks {
     env,
     description: 'Loket: GraphQL API (Lambda + HTTP API)',
     table: data.table,
+    auth: { userPool: auth.userPool, clientIds: auth.apiClientIds },
     throttle,
   });
 
-  return { data, api };
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+
+  return { data, auth, api };
 }
 
 function stringContext(app: App, key: string): string | undefined {
@@ -75,6 +114,20 @@ function stringContext(app: App, key: string): string | undefined {
     throw new Error(`Context ${key} must be a non-empty string, got ${JSON.stringify(value)}`);
   }
   return value;
+}
+
+/** A list of strings: a JSON array of strings, or a comma-separated string (as `-c` gives it). */
+function stringListContext(app: App, key: string): string[] | undefined {
+  const value: unknown = app.node.tryGetContext(key);
+  if (value === undefined) return undefined;
+  const list = typeof value === 'string' ? value.split(',').map((item) => item.trim()) : value;
+  if (
+    !Array.isArray(list) ||
+    !list.every((item): item is string => typeof item === 'string' && item !== '')
+  ) {
+    throw new Error(`Context ${key} must be a list of non-empty strings, got ${JSON.stringify(value)}`);
+  }
+  return list;
 }
 
 function positiveNumberContext(app: App, key: string, { integer = false } = {}): number | undefined {

@@ -2,7 +2,7 @@
  * The complaint use cases: submit, track, list, and move a complaint through
  * its stages on the mall's working-day clock. Receives its ports.
  */
-import { assertCanAnswerComplaint, assertCanListComplaints, assertCanManageComplaints } from './access.js';
+import { assertCanAnswerComplaint, assertCanManageComplaints, authorizeComplaintListing } from './access.js';
 import type { CatalogReader, IndexedCatalog } from './catalog-reader.js';
 import {
   applyComplaintMove,
@@ -245,11 +245,11 @@ export class ComplaintService {
     if (input.mallId !== null && agency && agency.mallId !== input.mallId) {
       throw new BadInputError('The agency is not in that mall.', 'agencyId');
     }
-    assertCanListComplaints(viewer, mallId, input.agencyId);
+    const agencyId = authorizeComplaintListing(viewer, mallId, input.agencyId);
     await this.mallCatalog(mallId);
     const page = await this.complaints.list({
       mallId,
-      agencyId: input.agencyId,
+      agencyId,
       status: input.status,
       now,
       limit: input.first,

@@ -343,7 +343,7 @@ export class QueueService {
     if (!target?.active || target.mallId !== ticket.mallId) {
       throw new NotFoundError('No such service in this mall.');
     }
-    assertCanOperateQueue(viewer, target.agencyId);
+    // The target may be another agency's service of the same mall (e.g. Disdukcapil to DPMPTSP).
     return this.move(viewer, ticket, { kind: 'TRANSFER', toServiceId, toAgencyId: target.agencyId }, now);
   }
 

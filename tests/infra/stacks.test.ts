@@ -3,16 +3,16 @@
  * cdk.json context (feature flags, pinned region), the real Lambda entry bundled by local esbuild.
  * No AWS account, Docker or network is needed.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnRole } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildLoketApp, LOKET_CONTEXT } from '../../infra/build-loket-app.js';
 import { TABLE_DEFINITION } from '../../src/dynamo/table-definition.js';
+import { loketApp, WITHOUT_BUNDLING } from './loket-app.js';
 
 /** The actions the GraphQL API may perform on the table: the spec, spelled out independently of infra/. */
 const API_TABLE_ACTIONS = [
@@ -28,37 +28,16 @@ const API_TABLE_ACTIONS = [
   'dynamodb:UpdateItem',
 ];
 
-interface CdkJson {
-  readonly context: Record<string, unknown>;
-}
-
 interface PolicyStatement {
   readonly Effect: string;
   readonly Action: string | string[];
   readonly Resource: unknown;
 }
 
-const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as CdkJson;
-
-/** Cloud assemblies of this file's apps, removed after the tests: each holds a bundle of a few MB. */
-const outdirs: string[] = [];
-afterAll(() => {
-  for (const outdir of outdirs) rmSync(outdir, { recursive: true, force: true });
-});
-
-/** A fresh app with cdk.json's context, as the CLI would give it, plus `context`. */
-function loketApp(context: Record<string, unknown> = {}): App {
-  const outdir = mkdtempSync(join(tmpdir(), 'loket-infra-test-'));
-  outdirs.push(outdir);
-  return new App({ outdir, context: { ...cdkJson.context, ...context } });
-}
-
-/** Context for apps that only check configuration: the bundle is checked once, on the main app. */
-const WITHOUT_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
-
 const app = loketApp();
-const { data, api } = buildLoketApp(app);
+const { data, auth, api } = buildLoketApp(app);
 const dataTemplate = Template.fromStack(data);
+const authTemplate = Template.fromStack(auth);
 const apiTemplate = Template.fromStack(api);
 
 /** The properties of the only resource of `type` in `template`. */
@@ -90,8 +69,9 @@ describe('the Loket app', () => {
         .filter(Stack.isStack)
         .map((stack) => stack.stackName)
         .sort(),
-    ).toEqual(['LoketApi', 'LoketData']);
+    ).toEqual(['LoketApi', 'LoketAuth', 'LoketData']);
     expect(data.region).toBe('ap-southeast-3');
+    expect(auth.region).toBe('ap-southeast-3');
     expect(api.region).toBe('ap-southeast-3');
   });
 
@@ -198,6 +178,17 @@ describe('LoketApi', () => {
       expect(variables.NODE_OPTIONS).toBe('--enable-source-maps');
     });
 
+    it("verifies tokens of the auth stack's user pool and app clients, from its environment", () => {
+      const variables = (fnResource.Properties.Environment as { Variables: Record<string, unknown> })
+        .Variables;
+      expect(variables.LOKET_USER_POOL_ID).toEqual(api.resolve(auth.userPool.userPoolId));
+      expect(JSON.stringify(variables.LOKET_USER_POOL_ID)).toContain(auth.stackName);
+      // Without partner agencies, the console client is the only one.
+      expect(auth.apiClientIds).toHaveLength(1);
+      expect(variables.LOKET_USER_POOL_CLIENT_IDS).toEqual(api.resolve(auth.consoleClient.userPoolClientId));
+      expect(variables).not.toHaveProperty('LOKET_AUTH_LOCAL_JWKS');
+    });
+
     it('logs to a log group kept for a month', () => {
       const logGroupRef = (fnResource.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
       expect(apiTemplate.toJSON().Resources[logGroupRef]).toMatchObject({
@@ -235,14 +226,16 @@ describe('LoketApi', () => {
       actionsOf(statement).some((action) => action.startsWith('dynamodb:')),
     );
 
-    it('grants exactly the API table actions on the table and its indexes', () => {
+    it('grants exactly the API table actions on the table and each of its indexes, by name', () => {
       expect(dynamoStatements).toHaveLength(1);
       const [statement] = dynamoStatements;
       expect(statement?.Effect).toBe('Allow');
       expect(actionsOf(statement as PolicyStatement).sort()).toEqual(API_TABLE_ACTIONS);
       expect(statement?.Resource).toEqual([
         api.resolve(data.table.tableArn),
-        api.resolve(`${data.table.tableArn}/index/*`),
+        ...TABLE_DEFINITION.globalSecondaryIndexes.map((index) =>
+          api.resolve(`${data.table.tableArn}/index/${index.indexName}`),
+        ),
       ]);
     });
 
@@ -254,6 +247,15 @@ describe('LoketApi', () => {
         expect(action).not.toContain('*');
         expect(API_TABLE_ACTIONS).toContain(action);
       }
+    });
+
+    it('grants "*" resources only for X-Ray, which has no resource-level permissions, in every stack', () => {
+      const wildcardActions = [...statements, ...statementsOf(authTemplate), ...statementsOf(dataTemplate)]
+        .filter((statement) => JSON.stringify(statement.Resource).includes('*'))
+        .flatMap(actionsOf);
+      expect(new Set(wildcardActions)).toEqual(
+        new Set(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']),
+      );
     });
 
     it('attaches no DynamoDB managed policy to the function role', () => {

@@ -49,9 +49,23 @@ describe('complaints on DynamoDB Local', () => {
       .submitComplaint;
   const byCode = async (code: string) =>
     (await h.gql<{ complaint: ComplaintView | null }>(BY_CODE, { code })).complaint;
+  const admin = (mallId = 'lampung-tengah') => h.token({ role: 'ADMIN', mallId });
+  const polresOfficer = () =>
+    h.token({ role: 'OFFICER', mallId: 'lampung-tengah', agencyId: 'lampung-tengah:polres' });
+  /** Staff moves go with the token of who may make them; the reporter's moves go without one. */
+  const tokenFor = async (mutation: string) =>
+    mutation === 'respondToComplaint'
+      ? polresOfficer()
+      : ['replyToComplaint', 'rateComplaint'].includes(mutation)
+        ? undefined
+        : admin();
   const op = async (mutation: string, args: string) =>
     Object.values(
-      await h.gql<Record<string, ComplaintView>>(`mutation { ${mutation}(${args}) { ${FIELDS} } }`),
+      await h.gql<Record<string, ComplaintView>>(
+        `mutation { ${mutation}(${args}) { ${FIELDS} } }`,
+        undefined,
+        await tokenFor(mutation),
+      ),
     )[0] as ComplaintView;
 
   beforeAll(async () => {
@@ -177,7 +191,9 @@ describe('complaints on DynamoDB Local', () => {
       ['replyToComplaint', `trackingCode: "${c.trackingCode}", message: "x"`],
       ['rateComplaint', `trackingCode: "${c.trackingCode}", rating: 3`],
     ] as const) {
-      const result = await h.raw(`mutation { ${mutation}(${args}) { id } }`);
+      // The admin may answer too; an officer of an agency it was never assigned to would be FORBIDDEN first.
+      const token = mutation === 'respondToComplaint' ? await admin() : await tokenFor(mutation);
+      const result = await h.raw(`mutation { ${mutation}(${args}) { id } }`, undefined, token);
       expect(result.errors?.[0]?.extensions?.code, mutation).toBe('INVALID_TRANSITION');
     }
     await op('rejectComplaint', `id: "${c.id}", reason: "Bukan wewenang MPP."`);
@@ -185,7 +201,11 @@ describe('complaints on DynamoDB Local', () => {
       ['verifyComplaint', `id: "${c.id}"`],
       ['rejectComplaint', `id: "${c.id}", reason: "Bukan wewenang MPP."`],
     ] as const) {
-      const result = await h.raw(`mutation { ${mutation}(${args}) { id } }`);
+      const result = await h.raw(
+        `mutation { ${mutation}(${args}) { id } }`,
+        undefined,
+        await tokenFor(mutation),
+      );
       expect(result.errors?.[0]?.extensions?.code, mutation).toBe('INVALID_TRANSITION');
     }
     const after = await h.table.client.send(new GetCommand({ TableName: h.table.tableName, Key: key }));
@@ -230,6 +250,8 @@ describe('complaints on DynamoDB Local', () => {
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     const page = await h.gql<{ complaints: { edges: unknown[] } }>(
       '{ complaints(mallId: "other-mall", first: 100) { edges { cursor } } }',
+      undefined,
+      await admin('other-mall'),
     );
     expect(page.complaints.edges).toHaveLength(1);
   });
@@ -279,6 +301,7 @@ describe('complaints on DynamoDB Local', () => {
       } = await h.gql(
         'query($after: String) { complaints(mallId: "list-mall", first: 100, after: $after) { edges { node { id subject } } pageInfo { hasNextPage endCursor } } }',
         { after },
+        await admin('list-mall'),
       );
       pages++;
       if (pages === 1) expect(page.complaints.edges[0]?.node.subject).toMatch(/^Keluhan nomor 9\d\d$/);
@@ -292,14 +315,22 @@ describe('complaints on DynamoDB Local', () => {
     expect(pages).toBeLessThanOrEqual(12);
     const bad = await h.raw(
       '{ complaints(mallId: "list-mall", after: "bm90LWEtY3Vyc29y") { edges { cursor } } }',
+      undefined,
+      await admin('list-mall'),
     );
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const tooMany = await h.raw('{ complaints(mallId: "list-mall", first: 101) { edges { cursor } } }');
+    const tooMany = await h.raw(
+      '{ complaints(mallId: "list-mall", first: 101) { edges { cursor } } }',
+      undefined,
+      await admin('list-mall'),
+    );
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   }, 120_000);
 
   it('costs at most 2 requests to submit, 1 to track and 1 per page', async () => {
     await h.gql('{ mall(id: "lampung-tengah") { id } }');
+    const adminToken = await admin();
+    const officerToken = await polresOfficer();
     let code = '';
     const submitCount = await h.countRequests(async () => {
       code = (await submit({ idempotencyKey: 'count-complaint-01' })).trackingCode;
@@ -309,11 +340,15 @@ describe('complaints on DynamoDB Local', () => {
     const page = await h.countRequests(() =>
       h.gql(
         '{ complaints(mallId: "lampung-tengah", first: 20) { edges { node { id status } } pageInfo { hasNextPage } } }',
+        undefined,
+        adminToken,
       ),
     );
     const filtered = await h.countRequests(() =>
       h.gql(
         '{ complaints(agencyId: "lampung-tengah:polres", status: RECEIVED, first: 20) { edges { node { id } } } }',
+        undefined,
+        officerToken,
       ),
     );
     console.log(

@@ -35,10 +35,19 @@ describe('queue tickets on DynamoDB Local', () => {
   let h: Harness;
   const take = async (serviceId = SVC, extra: Record<string, unknown> = {}) =>
     (await h.gql<{ takeTicket: TicketView }>(TAKE, { input: { serviceId, ...extra } })).takeTicket;
-  const act = async (name: string, id: string) =>
-    (await h.gql<Record<string, TicketView>>(move(name), { id }))[name] as TicketView;
+  const admin = (mallId: string) => h.token({ role: 'ADMIN', mallId });
+  const staff = async <T = Record<string, unknown>>(query: string, mallId = 'queue-mall') =>
+    h.gql<T>(query, undefined, await admin(mallId));
+  const act = async (name: string, id: string, mallId = 'queue-mall') =>
+    (await h.gql<Record<string, TicketView>>(move(name), { id }, await admin(mallId)))[name] as TicketView;
   const callNext = async (counter: string) =>
-    (await h.gql<{ callNextTicket: TicketView | null }>(CALL_NEXT, { counterId: counter })).callNextTicket;
+    (
+      await h.gql<{ callNextTicket: TicketView | null }>(
+        CALL_NEXT,
+        { counterId: counter },
+        await admin(counter.split(':')[0] ?? ''),
+      )
+    ).callNextTicket;
 
   beforeAll(async () => {
     h = await createHarness(
@@ -213,7 +222,7 @@ describe('queue tickets on DynamoDB Local', () => {
       const t = await callNext('fair-mall:agency:loket-1');
       if (!t) break;
       order.push(ids.get(t.id) ?? '?');
-      await act('cancelTicket', t.id);
+      await act('cancelTicket', t.id, 'fair-mall');
     }
     expect(order.map((o) => o[0]).join(' ')).toBe('P P N P P N P N N N');
     expect(order).toEqual(['P1', 'P3', 'N0', 'P5', 'P6', 'N2', 'P8', 'N4', 'N7', 'N9']);
@@ -224,7 +233,7 @@ describe('queue tickets on DynamoDB Local', () => {
     await take(SVC);
     const first = await callNext(counterId(1));
     expect(first?.status).toBe('CALLED');
-    const second = await h.raw(CALL_NEXT, { counterId: counterId(1) });
+    const second = await h.raw(CALL_NEXT, { counterId: counterId(1) }, await admin('queue-mall'));
     expect(second.errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
     await act('cancelTicket', first?.id ?? '');
   });
@@ -233,9 +242,13 @@ describe('queue tickets on DynamoDB Local', () => {
     await take(SVC);
     const called = await callNext(counterId(2));
     const results = await Promise.all([
-      h.raw(move('startServing'), { id: called?.id }),
-      h.raw(move('startServing'), { id: called?.id }),
-      h.raw(move('cancelTicket'), { id: called?.id }),
+      h.raw(move('startServing'), { id: called?.id }, await admin('queue-mall')),
+      h.raw(
+        move('startServing'),
+        { id: called?.id },
+        await h.token({ role: 'OFFICER', mallId: 'queue-mall', agencyId: 'queue-mall:agency' }),
+      ),
+      h.raw(move('cancelTicket'), { id: called?.id }, await admin('queue-mall')),
     ]);
     const ok = results.filter((r) => !r.errors);
     expect(ok).toHaveLength(1);
@@ -276,7 +289,7 @@ describe('queue tickets on DynamoDB Local', () => {
       const t = await take(SVC);
       if (status === 'WAITING') return t.id;
       if (status === 'CANCELLED') return (await act('cancelTicket', t.id)).id;
-      await h.gql(`mutation { callTicket(id: "${t.id}", counterId: "${counter}") { id } }`);
+      await staff(`mutation { callTicket(id: "${t.id}", counterId: "${counter}") { id } }`);
       if (status === 'CALLED') return t.id;
       if (status === 'NO_SHOW') {
         await act('recallTicket', t.id);
@@ -303,7 +316,7 @@ describe('queue tickets on DynamoDB Local', () => {
             : name === 'transferTicket'
               ? `mutation { transferTicket(id: "${id}", toServiceId: "${SVC2}") { id } }`
               : move(name);
-        const result = await h.raw(query, { id });
+        const result = await h.raw(query, { id }, await admin('queue-mall'));
         expect(result.errors?.[0]?.extensions?.code, `${name} on ${status}`).toBe('INVALID_TRANSITION');
         const after = await h.table.client.send(
           new GetCommand({ TableName: h.table.tableName, Key: queueKeys.ticket(id) }),
@@ -316,9 +329,9 @@ describe('queue tickets on DynamoDB Local', () => {
 
   it('transfers a called ticket to another queue with the same number and issue time', async () => {
     const t = await take(SVC);
-    await h.gql(`mutation { callTicket(id: "${t.id}", counterId: "${counterId(7)}") { id } }`);
+    await staff(`mutation { callTicket(id: "${t.id}", counterId: "${counterId(7)}") { id } }`);
     const moved = (
-      await h.gql<{ transferTicket: TicketView }>(
+      await staff<{ transferTicket: TicketView }>(
         `mutation { transferTicket(id: "${t.id}", toServiceId: "${SVC2}") { ${TICKET_FIELDS} } }`,
       )
     ).transferTicket;
@@ -364,10 +377,10 @@ describe('queue tickets on DynamoDB Local', () => {
     const mall = 'idem-mall:agency:svc1';
     const a = await take(mall);
     for (let i = 0; i < 3; i++) await take(mall);
-    await h.gql(`mutation { callNextTicket(counterId: "idem-mall:agency:loket-1") { id } }`);
-    await act('startServing', a.id);
+    await callNext('idem-mall:agency:loket-1');
+    await act('startServing', a.id, 'idem-mall');
     h.clock.advance(30 * 60_000);
-    await act('finishTicket', a.id);
+    await act('finishTicket', a.id, 'idem-mall');
     const queue = await h.gql<{ service: { queue: { waiting: number; estimatedWaitMinutes: number } } }>(
       `{ service(id: "${mall}") { queue { waiting estimatedWaitMinutes } } }`,
     );

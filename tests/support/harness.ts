@@ -2,6 +2,12 @@
  * An API over a fresh table on DynamoDB Local, through the real Lambda
  * handler, with a manual clock and counted DynamoDB requests.
  */
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TokenIdentity } from '../../src/app/auth/claims.js';
+import { LocalIssuer, type SignOptions } from '../../src/app/auth/local-issuer.js';
 import { createServices } from '../../src/app/composition.js';
 import type { AppConfig } from '../../src/app/config.js';
 import { createLambdaHandler, type LoketHandler } from '../../src/app/handler.js';
@@ -16,12 +22,21 @@ export interface Harness {
   table: TestTable;
   clock: ManualClock;
   handler: LoketHandler;
-  /** Runs an operation; throws when the answer has errors unless `allowErrors`. */
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** Runs an operation, with `token` as Bearer when given; throws when the answer has errors. */
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<T>;
   raw<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    token?: string,
   ): Promise<GraphQLResponse<T>>;
+  /** A token of the harness's local issuer for an identity, e.g. `{ role: 'ADMIN', mallId }`. */
+  token(identity: TokenIdentity, options?: SignOptions): Promise<string>;
+  /** The harness's local issuer, for tokens the server must refuse. */
+  issuer: LocalIssuer;
   /** Requests the last `fn` sent to DynamoDB. */
   countRequests(fn: () => Promise<unknown>): Promise<number>;
   close(): Promise<void>;
@@ -52,17 +67,31 @@ export async function createHarness(
   const store = new DynamoCatalogStore(table.client, table.tableName);
   for (const catalog of catalogs) await store.writeCatalog(catalog);
   const clock = new ManualClock(start);
-  const config = testConfig(table, clock, overrides);
+  const keys = await mkdtemp(join(tmpdir(), 'loket-keys-'));
+  const issuer = await LocalIssuer.open(keys);
+  const config = testConfig(table, clock, { auth: issuer.authenticatorOptions(), ...overrides });
   const handler = createLambdaHandler(createServices(config, table.counter), config);
-  const raw = <T>(query: string, variables?: Record<string, unknown>) =>
-    execute<T>(handler, query, variables);
+  const raw = <T>(query: string, variables?: Record<string, unknown>, token?: string) =>
+    execute<T>(handler, query, variables, token ? { authorization: `Bearer ${token}` } : {});
+  const tokens = new Map<string, Promise<string>>();
   return {
     table,
     clock,
     handler,
     raw,
-    gql: async <T>(query: string, variables?: Record<string, unknown>) => {
-      const result = await raw<T>(query, variables);
+    issuer,
+    token: (identity, options) => {
+      if (options) return issuer.sign(identity, options);
+      const key = JSON.stringify(identity);
+      let token = tokens.get(key);
+      if (!token) {
+        token = issuer.sign(identity);
+        tokens.set(key, token);
+      }
+      return token;
+    },
+    gql: async <T>(query: string, variables?: Record<string, unknown>, token?: string) => {
+      const result = await raw<T>(query, variables, token);
       if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
       return result.data as T;
     },
@@ -71,6 +100,9 @@ export async function createHarness(
       await fn();
       return table.counter.total;
     },
-    close: () => table.drop(),
+    close: async () => {
+      await table.drop();
+      await rm(keys, { recursive: true, force: true });
+    },
   };
 }

@@ -1,0 +1,240 @@
+/**
+ * CDK assertions on LoketAuth, the Cognito user pool: with the default context (no partner agencies) and
+ * with two partner agencies, as `-c loket:partnerAgencies=...` or cdk.json would give them.
+ */
+import type { CfnElement } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { buildLoketApp, LOKET_CONTEXT } from '../../infra/build-loket-app.js';
+import { loketApp, WITHOUT_BUNDLING } from './loket-app.js';
+
+const POLRES = 'lampung-tengah:polres';
+const BPJS = 'lampung-tengah:bpjs-kesehatan';
+
+type Resource = { Properties: Record<string, unknown> } & Record<string, unknown>;
+
+function resourcesOf(template: Template, type: string): Resource[] {
+  return Object.values(template.findResources(type)) as Resource[];
+}
+
+function onlyResource(template: Template, type: string): Resource {
+  const resources = resourcesOf(template, type);
+  expect(resources).toHaveLength(1);
+  return resources[0] as Resource;
+}
+
+const defaults = buildLoketApp(loketApp(WITHOUT_BUNDLING));
+const template = Template.fromStack(defaults.auth);
+
+// Comma-separated, as `-c` passes it.
+const withPartners = buildLoketApp(
+  loketApp({ ...WITHOUT_BUNDLING, [LOKET_CONTEXT.partnerAgencies]: `${POLRES}, ${BPJS}` }),
+);
+const partnerTemplate = Template.fromStack(withPartners.auth);
+const partnerApiTemplate = Template.fromStack(withPartners.api);
+
+describe('the user pool', () => {
+  const pool = onlyResource(template, 'AWS::Cognito::UserPool');
+
+  it('lets only administrators create accounts, signed in by email', () => {
+    expect(pool.Properties).toMatchObject({
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      UsernameAttributes: ['email'],
+      AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+    });
+  });
+
+  it('requires strong passwords and an authenticator app (TOTP) for everyone', () => {
+    expect(pool.Properties.Policies).toEqual({
+      PasswordPolicy: {
+        MinimumLength: 12,
+        RequireLowercase: true,
+        RequireUppercase: true,
+        RequireNumbers: true,
+        RequireSymbols: true,
+        TemporaryPasswordValidityDays: 3,
+        PasswordHistorySize: 5,
+      },
+    });
+    expect(pool.Properties.MfaConfiguration).toBe('ON');
+    expect(pool.Properties.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
+  });
+
+  it('is on the Essentials plan, which access-token customization needs', () => {
+    expect(pool.Properties.UserPoolTier).toBe('ESSENTIALS');
+  });
+
+  it('is protected from deletion and retained with the stack', () => {
+    expect(pool.Properties.DeletionProtection).toBe('ACTIVE');
+    expect(pool.DeletionPolicy).toBe('Retain');
+    expect(pool.UpdateReplacePolicy).toBe('Retain');
+  });
+
+  it('has the mutable custom attributes mallId and agencyId', () => {
+    const schema = pool.Properties.Schema as { Name: string }[];
+    expect(schema.filter((attribute) => ['mallId', 'agencyId'].includes(attribute.Name))).toEqual([
+      {
+        Name: 'mallId',
+        AttributeDataType: 'String',
+        Mutable: true,
+        StringAttributeConstraints: { MinLength: '1', MaxLength: '60' },
+      },
+      {
+        Name: 'agencyId',
+        AttributeDataType: 'String',
+        Mutable: true,
+        StringAttributeConstraints: { MinLength: '3', MaxLength: '121' },
+      },
+    ]);
+  });
+
+  it('runs the pre-token-generation trigger, event version V2_0, which Cognito may invoke', () => {
+    const fn = defaults.auth.preTokenGenerationFunction;
+    const fnLogicalId = defaults.auth.getLogicalId(fn.node.defaultChild as CfnFunction);
+    expect(pool.Properties.LambdaConfig).toEqual({
+      PreTokenGenerationConfig: { LambdaArn: { 'Fn::GetAtt': [fnLogicalId, 'Arn'] }, LambdaVersion: 'V2_0' },
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      Timeout: 5,
+    });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      Principal: 'cognito-idp.amazonaws.com',
+      FunctionName: { 'Fn::GetAtt': [fnLogicalId, 'Arn'] },
+    });
+  });
+
+  it('has the groups ADMIN and OFFICER', () => {
+    const groups = resourcesOf(template, 'AWS::Cognito::UserPoolGroup').map(
+      (group) => group.Properties.GroupName,
+    );
+    expect(groups.sort()).toEqual(['ADMIN', 'OFFICER']);
+  });
+
+  it('serves the token endpoint on the Cognito domain loket-auth, or the one the context names', () => {
+    expect(onlyResource(template, 'AWS::Cognito::UserPoolDomain').Properties.Domain).toBe('loket-auth');
+    expect(JSON.stringify(template.findOutputs('TokenEndpoint'))).toContain('/oauth2/token');
+    const named = buildLoketApp(
+      loketApp({ ...WITHOUT_BUNDLING, [LOKET_CONTEXT.authDomainPrefix]: 'mpp-auth' }),
+    );
+    Template.fromStack(named.auth).hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: 'mpp-auth',
+    });
+    const staging = buildLoketApp(
+      loketApp({ ...WITHOUT_BUNDLING, [LOKET_CONTEXT.stackPrefix]: 'LoketStaging' }),
+    );
+    Template.fromStack(staging.auth).hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: 'loketstaging-auth',
+    });
+  });
+});
+
+describe('the console app client', () => {
+  const client = onlyResource(template, 'AWS::Cognito::UserPoolClient');
+
+  it('has no secret and signs in with SRP or choice-based auth, without OAuth', () => {
+    expect(client.Properties).toMatchObject({
+      GenerateSecret: false,
+      AllowedOAuthFlowsUserPoolClient: false,
+    });
+    expect((client.Properties.ExplicitAuthFlows as string[]).sort()).toEqual([
+      'ALLOW_REFRESH_TOKEN_AUTH',
+      'ALLOW_USER_AUTH',
+      'ALLOW_USER_SRP_AUTH',
+    ]);
+    expect(client.Properties.PreventUserExistenceErrors).toBe('ENABLED');
+  });
+
+  it('cannot write the mall or agency of its user, only read them', () => {
+    expect(client.Properties.WriteAttributes).toEqual(['name']);
+    expect(client.Properties.ReadAttributes).toEqual(
+      expect.arrayContaining(['custom:mallId', 'custom:agencyId']),
+    );
+  });
+
+  it('is the only client without partner agencies', () => {
+    expect(defaults.auth.partnerClients.size).toBe(0);
+  });
+});
+
+describe('partners', () => {
+  const clients = resourcesOf(partnerTemplate, 'AWS::Cognito::UserPoolClient');
+  const partnerClients = clients.filter((client) => client.Properties.GenerateSecret === true);
+
+  it('have a resource server loket with partner.read and one scope per partner agency', () => {
+    const server = onlyResource(partnerTemplate, 'AWS::Cognito::UserPoolResourceServer');
+    expect(server.Properties.Identifier).toBe('loket');
+    expect((server.Properties.Scopes as { ScopeName: string }[]).map((scope) => scope.ScopeName)).toEqual([
+      'partner.read',
+      `agency:${POLRES}`,
+      `agency:${BPJS}`,
+    ]);
+    expect(
+      (onlyResource(template, 'AWS::Cognito::UserPoolResourceServer').Properties.Scopes as unknown[]).length,
+    ).toBe(1);
+  });
+
+  it('each get a client-credentials app client with a secret, allowed partner.read and its own agency only', () => {
+    expect(clients).toHaveLength(3);
+    expect(partnerClients.map((client) => client.Properties.ClientName).sort()).toEqual([
+      'partner-lampung-tengah.bpjs-kesehatan',
+      'partner-lampung-tengah.polres',
+    ]);
+    for (const client of partnerClients) {
+      const agencyId = String(client.Properties.ClientName).replace('partner-', '').replace('.', ':');
+      expect(client.Properties).toMatchObject({
+        AllowedOAuthFlows: ['client_credentials'],
+        AllowedOAuthFlowsUserPoolClient: true,
+        ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
+      });
+      const scopes = (client.Properties.AllowedOAuthScopes as unknown[]).map((scope) =>
+        JSON.stringify(scope),
+      );
+      expect(scopes).toHaveLength(2);
+      expect(scopes[0]).toMatch(/"\/partner\.read"/);
+      expect(scopes[1]).toContain(`"/agency:${agencyId}"`);
+    }
+  });
+
+  it("have their client ids in the API function's environment, after the console client", () => {
+    expect(withPartners.auth.apiClientIds).toHaveLength(3);
+    const fnLogicalId = withPartners.api.getLogicalId(
+      withPartners.api.graphqlFunction.node.defaultChild as CfnFunction,
+    );
+    const variables = (
+      partnerApiTemplate.toJSON().Resources[fnLogicalId].Properties.Environment as {
+        Variables: Record<string, unknown>;
+      }
+    ).Variables;
+    expect(variables.LOKET_USER_POOL_CLIENT_IDS).toEqual(
+      withPartners.api.resolve(withPartners.auth.apiClientIds.join(',')),
+    );
+    const clientIdsJson = JSON.stringify(variables.LOKET_USER_POOL_CLIENT_IDS);
+    for (const client of [withPartners.auth.consoleClient, ...withPartners.auth.partnerClients.values()]) {
+      expect(clientIdsJson).toContain(withPartners.auth.getLogicalId(client.node.defaultChild as CfnElement));
+    }
+  });
+
+  it.each([
+    ['an agency id without its mall', 'polres', /mall:agency/],
+    ['a service id', `${POLRES}:skck`, /mall:agency/],
+    ['the same agency twice', `${POLRES},${POLRES}`, /once/],
+    ['an empty item', `${POLRES},`, /non-empty/],
+  ])('refuse %s in the context', (_name, value, message) => {
+    expect(() =>
+      buildLoketApp(loketApp({ ...WITHOUT_BUNDLING, [LOKET_CONTEXT.partnerAgencies]: value })),
+    ).toThrow(message);
+  });
+});
+
+it('refuses a Cognito domain prefix that Cognito would refuse', () => {
+  for (const prefix of ['Loket', 'my-aws-auth', '-loket', 'loket_auth']) {
+    expect(() =>
+      buildLoketApp(loketApp({ ...WITHOUT_BUNDLING, [LOKET_CONTEXT.authDomainPrefix]: prefix })),
+    ).toThrow(/loket:authDomainPrefix/);
+  }
+});
