@@ -12,6 +12,8 @@ import { describeReports, loadCatalogs } from '../catalog-data/load-catalogs.js'
 import { DynamoCatalogStore } from '../dynamo/catalog-store.js';
 import { createDocumentClient } from '../dynamo/client.js';
 import { ensureTable } from '../dynamo/create-table.js';
+import { AUTH_ENV } from './auth/authenticator.js';
+import { LocalIssuer } from './auth/local-issuer.js';
 import { createServices } from './composition.js';
 import { ConfigError, configFromEnv } from './config.js';
 import { type DynamoLocal, startDynamoLocal } from './dynamodb-local.js';
@@ -36,6 +38,22 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The URL and a ready-made token per role, for the seed mall (each valid 12 hours). */
+async function readyMessage(issuer: LocalIssuer, port: number): Promise<string> {
+  const mallId = 'lampung-tengah';
+  const agencyId = 'lampung-tengah:polres';
+  const tokens = [
+    ['ADMIN', await issuer.sign({ role: 'ADMIN', mallId })],
+    ['OFFICER', await issuer.sign({ role: 'OFFICER', mallId, agencyId })],
+    ['PARTNER', await issuer.sign({ role: 'PARTNER', mallId, agencyId })],
+  ];
+  return [
+    `Tokens (Authorization: Bearer <token>; more with \`npm run --silent token -- --role ... \`):`,
+    ...tokens.map(([role, token]) => `  ${role} ${role === 'ADMIN' ? mallId : agencyId}: ${token}`),
+    `Loket is ready at http://localhost:${port}/graphql`,
+  ].join('\n');
+}
+
 async function main(): Promise<void> {
   const env = process.env;
   const port = Number(env.PORT ?? 4000);
@@ -51,7 +69,15 @@ async function main(): Promise<void> {
     endpoint = dynamo.endpoint;
     console.log(`DynamoDB Local on ${endpoint}`);
   }
-  const config = configFromEnv({ ...env, LOKET_TABLE: table, DYNAMODB_ENDPOINT: endpoint });
+  // Tokens of the local issuer, whose keys live in LOKET_DATA_DIR (also with LOKET_MEMORY), so
+  // `npm run token` with the same folder signs tokens this server accepts.
+  const issuer = await LocalIssuer.open(dataDir);
+  const config = configFromEnv({
+    ...env,
+    LOKET_TABLE: table,
+    DYNAMODB_ENDPOINT: endpoint,
+    [AUTH_ENV.localJwks]: JSON.stringify(issuer.jwks()),
+  });
 
   const admin = createDocumentClient({ endpoint });
   if (await ensureTable(admin, table)) console.log(`Created table ${table}`);
@@ -92,7 +118,7 @@ async function main(): Promise<void> {
   server.listen(port, '127.0.0.1', () => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
-    console.log(`Loket is ready at http://localhost:${actual}/graphql`);
+    void readyMessage(issuer, actual).then((message) => console.log(message));
   });
 }
 

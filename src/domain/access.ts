@@ -48,7 +48,11 @@ export function assertCanManageComplaints(viewer: Viewer, mallId: string): void 
 }
 
 /** Answering a complaint: OFFICER of the agency it was assigned to, or ADMIN of its mall. */
-export function assertCanAnswerComplaint(viewer: Viewer, mallId: string, assignedAgencyId: string | null): void {
+export function assertCanAnswerComplaint(
+  viewer: Viewer,
+  mallId: string,
+  assignedAgencyId: string | null,
+): void {
   if (viewer.role === 'PUBLIC') signInRequired('answer complaints');
   if (viewer.role === 'ADMIN' && viewer.mallId === mallId) return;
   if (viewer.role === 'OFFICER' && assignedAgencyId !== null && viewer.agencyId === assignedAgencyId) return;
@@ -59,10 +63,18 @@ export function assertCanAnswerComplaint(viewer: Viewer, mallId: string, assigne
  * Listing complaints: ADMIN of the mall (any of its agencies), OFFICER of the agency.
  * @returns the agency the listing is narrowed to (an officer's own when none is named).
  */
-export function authorizeComplaintListing(viewer: Viewer, mallId: string, agencyId: string | null): string | null {
+export function authorizeComplaintListing(
+  viewer: Viewer,
+  mallId: string,
+  agencyId: string | null,
+): string | null {
   if (viewer.role === 'PUBLIC') signInRequired('list complaints');
   if (viewer.role === 'ADMIN' && viewer.mallId === mallId) return agencyId;
-  if (viewer.role === 'OFFICER' && viewer.mallId === mallId && (agencyId === null || agencyId === viewer.agencyId)) {
+  if (
+    viewer.role === 'OFFICER' &&
+    viewer.mallId === mallId &&
+    (agencyId === null || agencyId === viewer.agencyId)
+  ) {
     return viewer.agencyId;
   }
   throw new ForbiddenError('You may not list these complaints.');

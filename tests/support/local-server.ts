@@ -4,6 +4,11 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TokenIdentity } from '../../src/app/auth/claims.js';
+import { LocalIssuer } from '../../src/app/auth/local-issuer.js';
 import { freePort } from '../../src/app/dynamodb-local.js';
 
 export interface RunningServer {
@@ -12,6 +17,8 @@ export interface RunningServer {
   /** DynamoDB Local's endpoint, when the server started one. */
   dynamoEndpoint: string | undefined;
   output(): string;
+  /** A token the server accepts, from the local issuer of its LOKET_DATA_DIR. */
+  token(identity: TokenIdentity): Promise<string>;
   stop(): Promise<number | null>;
 }
 
@@ -21,8 +28,10 @@ export async function startLocalServer(
   timeoutMs = 90_000,
 ): Promise<RunningServer> {
   const port = await freePort();
+  const ownDataDir = env.LOKET_DATA_DIR ? null : await mkdtemp(join(tmpdir(), 'loket-server-'));
+  const dataDir = env.LOKET_DATA_DIR ?? ownDataDir ?? '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/app/local-server.ts'], {
-    env: { ...process.env, LOKET_MEMORY: '1', ...env, PORT: String(port) },
+    env: { ...process.env, LOKET_MEMORY: '1', ...env, LOKET_DATA_DIR: dataDir, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -47,11 +56,15 @@ export async function startLocalServer(
     port,
     dynamoEndpoint: /DynamoDB Local on (\S+)/.exec(output)?.[1],
     output: () => output,
+    token: async (identity) => (await LocalIssuer.open(dataDir)).sign(identity),
     stop: async () => {
-      if (child.exitCode !== null) return child.exitCode;
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      const [code] = (await exited) as [number | null];
+      let code = child.exitCode;
+      if (code === null) {
+        const exited = once(child, 'exit');
+        child.kill('SIGTERM');
+        [code] = (await exited) as [number | null];
+      }
+      if (ownDataDir) await rm(ownDataDir, { recursive: true, force: true });
       return code;
     },
   };
