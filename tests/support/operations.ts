@@ -16,7 +16,6 @@ export const KIOSK_CATALOG = /* GraphQL */ `
         services {
           id code name description ticketPrefix requirements procedure processingTime product legalBasis
           complaintHandling dailyQuota averageServiceMinutes cutoffMinutes fee { amount currency }
-          queue { waiting estimatedWaitMinutes remainingQuota }
         }
         counters { id name services { id } }
       }
