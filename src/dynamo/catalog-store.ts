@@ -2,10 +2,11 @@
  * The catalog in DynamoDB: reads for the API, and the idempotent write of a
  * validated catalog for the data load.
  */
-import { type DynamoDBDocumentClient, paginateQuery, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Agency, Counter, Mall, MallCatalog, Service } from '../domain/catalog.js';
 import type { CatalogRepository } from '../domain/catalog-repository.js';
 import { catalogKeys, GSI1, type ItemKey, type ItemType, PK } from './keys.js';
+import { queryPartition } from './query-partition.js';
 
 interface CatalogItem extends ItemKey {
   type: ItemType;
@@ -67,18 +68,12 @@ export class DynamoCatalogStore implements CatalogRepository {
   ) {}
 
   private async partitionItems(mallId: string): Promise<CatalogItem[]> {
-    const items: CatalogItem[] = [];
-    const pages = paginateQuery(
-      { client: this.client },
-      {
-        TableName: this.tableName,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': PK },
-        ExpressionAttributeValues: { ':pk': catalogKeys.partition(mallId) },
-      },
-    );
-    for await (const page of pages) items.push(...((page.Items ?? []) as CatalogItem[]));
-    return items;
+    const items = await queryPartition(this.client, {
+      tableName: this.tableName,
+      partitionKeyName: PK,
+      value: catalogKeys.partition(mallId),
+    });
+    return items as CatalogItem[];
   }
 
   /** One Query of the mall's partition (one request per MB of catalog). */
@@ -88,20 +83,13 @@ export class DynamoCatalogStore implements CatalogRepository {
 
   /** One Query of the mall directory in GSI1. */
   async listMalls(): Promise<Mall[]> {
-    const malls: Mall[] = [];
-    const pages = paginateQuery(
-      { client: this.client },
-      {
-        TableName: this.tableName,
-        IndexName: GSI1.name,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': GSI1.pk },
-        ExpressionAttributeValues: { ':pk': catalogKeys.mallDirectoryPartition },
-      },
-    );
-    for await (const page of pages)
-      malls.push(...(page.Items ?? []).map((i) => (i as CatalogItem).data as Mall));
-    return malls;
+    const items = await queryPartition(this.client, {
+      tableName: this.tableName,
+      index: { name: GSI1.name, pk: GSI1.pk },
+      partitionKeyName: PK,
+      value: catalogKeys.mallDirectoryPartition,
+    });
+    return items.map((i) => (i as CatalogItem).data as Mall);
   }
 
   /**

@@ -10,7 +10,6 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  paginateQuery,
   QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
@@ -28,6 +27,7 @@ import {
 } from '../domain/ticket-repository.js';
 import { completeIdempotency } from './idempotency-store.js';
 import { GSI1, GSI2, type ItemKey, PK, queueKeys, SK } from './keys.js';
+import { queryPartition } from './query-partition.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -205,31 +205,25 @@ export class DynamoTicketStore implements TicketRepository {
 
   async liveQueue(agencyId: string, date: string): Promise<LiveQueue> {
     const queue: LiveQueue = { waiting: [], active: [], stats: new Map() };
-    const pages = paginateQuery(
-      { client: this.client },
-      {
-        TableName: this.tableName,
-        IndexName: GSI1.name,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': GSI1.pk },
-        ExpressionAttributeValues: { ':pk': queueKeys.liveQueue(agencyId, date) },
-      },
-    );
-    for await (const page of pages) {
-      for (const item of page.Items ?? []) {
-        if (item.type === 'SERVICE_DAY') {
-          const stats: ServiceDayStats = {
-            serviceId: String(item.serviceId),
-            issued: Number(item.issued ?? 0),
-            serviceMinutes: Array.isArray(item.serviceMinutes) ? item.serviceMinutes.map(Number) : [],
-          };
-          queue.stats.set(stats.serviceId, stats);
-        } else if (item.type === 'TICKET') {
-          const ticket = ticketFromItem(item);
-          // The index may lag the table on AWS; the status on the item decides.
-          if (ticket.status === 'WAITING') queue.waiting.push(ticket);
-          else if (ticket.status === 'CALLED' || ticket.status === 'SERVING') queue.active.push(ticket);
-        }
+    const items = await queryPartition(this.client, {
+      tableName: this.tableName,
+      index: { name: GSI1.name, pk: GSI1.pk },
+      partitionKeyName: PK,
+      value: queueKeys.liveQueue(agencyId, date),
+    });
+    for (const item of items) {
+      if (item.type === 'SERVICE_DAY') {
+        const stats: ServiceDayStats = {
+          serviceId: String(item.serviceId),
+          issued: Number(item.issued ?? 0),
+          serviceMinutes: Array.isArray(item.serviceMinutes) ? item.serviceMinutes.map(Number) : [],
+        };
+        queue.stats.set(stats.serviceId, stats);
+      } else if (item.type === 'TICKET') {
+        const ticket = ticketFromItem(item);
+        // The index may lag the table on AWS; the status on the item decides.
+        if (ticket.status === 'WAITING') queue.waiting.push(ticket);
+        else if (ticket.status === 'CALLED' || ticket.status === 'SERVING') queue.active.push(ticket);
       }
     }
     return queue;

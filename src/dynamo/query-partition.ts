@@ -1,0 +1,34 @@
+import { type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import type { IndexName } from './table-definition.js';
+
+/** Which partition to read: of the table (`pk`), or of an index. */
+export interface PartitionRef {
+  tableName: string;
+  /** Omitted: the table itself. */
+  index?: { name: IndexName; pk: string };
+  partitionKeyName: string;
+  value: string;
+}
+
+/**
+ * Every item of one partition, in sort-key order: one Query request per MB
+ * of items (DynamoDB's page size), so usually one.
+ */
+export async function queryPartition(
+  client: DynamoDBDocumentClient,
+  ref: PartitionRef,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  const pages = paginateQuery(
+    { client },
+    {
+      TableName: ref.tableName,
+      ...(ref.index ? { IndexName: ref.index.name } : {}),
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': ref.index?.pk ?? ref.partitionKeyName },
+      ExpressionAttributeValues: { ':pk': ref.value },
+    },
+  );
+  for await (const page of pages) items.push(...(page.Items ?? []));
+  return items;
+}
