@@ -3,6 +3,7 @@
  * its stages on the mall's working-day clock. Receives its ports.
  */
 import { assertCanAnswerComplaint, assertCanManageComplaints, authorizeComplaintListing } from './access.js';
+import { mallIdOf } from './catalog.js';
 import type { CatalogReader, IndexedCatalog } from './catalog-reader.js';
 import {
   applyComplaintMove,
@@ -237,15 +238,18 @@ export class ComplaintService {
     if (!Number.isInteger(input.first) || input.first < 1 || input.first > MAX_PAGE_SIZE) {
       throw new BadInputError(`first must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
     }
-    const agency = input.agencyId === null ? null : await this.catalog.agency(input.agencyId);
-    if (input.agencyId !== null && !agency) throw new NotFoundError('No such agency.');
-    const mallId = agency?.mallId ?? input.mallId ?? viewer.mallId;
+    const mallId =
+      (input.agencyId === null ? null : mallIdOf(input.agencyId)) ?? input.mallId ?? viewer.mallId;
     if (!mallId)
       throw new BadInputError('Name the mall (mallId) or the agency (agencyId) to list.', 'mallId');
-    if (input.mallId !== null && agency && agency.mallId !== input.mallId) {
+    if (input.mallId !== null && mallId !== input.mallId) {
       throw new BadInputError('The agency is not in that mall.', 'agencyId');
     }
+    // Who may list comes first; whether the agency exists is only told to those who may.
     const agencyId = authorizeComplaintListing(viewer, mallId, input.agencyId);
+    if (input.agencyId !== null && !(await this.catalog.agency(input.agencyId))) {
+      throw new NotFoundError('No such agency.');
+    }
     await this.mallCatalog(mallId);
     const page = await this.complaints.list({
       mallId,

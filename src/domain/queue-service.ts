@@ -310,6 +310,7 @@ export class QueueService {
    */
   async callTicket(viewer: Viewer, id: string, counterId: string, now: Date): Promise<Ticket> {
     const { counter } = await this.catalogOfCounter(counterId);
+    assertCanOperateQueue(viewer, counter.agencyId);
     const ticket = await this.requireTicket(id);
     if (!counter.serviceIds.includes(ticket.serviceId)) {
       throw new BadInputError(`${counter.name} does not serve this ticket's service.`, 'counterId');
@@ -339,6 +340,7 @@ export class QueueService {
    */
   async transfer(viewer: Viewer, id: string, toServiceId: string, now: Date): Promise<Ticket> {
     const ticket = await this.requireTicket(id);
+    assertCanOperateQueue(viewer, ticket.agencyId);
     const target = await this.catalog.service(toServiceId);
     if (!target?.active || target.mallId !== ticket.mallId) {
       throw new NotFoundError('No such service in this mall.');

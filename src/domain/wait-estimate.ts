@@ -7,9 +7,16 @@
 export const MAX_PLAUSIBLE_SERVICE_MINUTES = 8 * 60;
 
 /**
+ * Finished services needed before today's average replaces the configured
+ * one: a single quick tap-through must not turn a 15-minute service into a
+ * 1-minute estimate for everyone waiting.
+ */
+export const MIN_LEARNED_SAMPLES = 3;
+
+/**
  * The average minutes one ticket takes at the counter, learned from today's
- * finished tickets (`startedAt` → `finishedAt`, in minutes), else `fallback`
- * (the service's configured average).
+ * finished tickets (`startedAt` → `finishedAt`, in minutes) once there are
+ * MIN_LEARNED_SAMPLES of them, else `fallback` (the service's configured average).
  *
  * Durations that are not positive or longer than MAX_PLAUSIBLE_SERVICE_MINUTES
  * are ignored as clock skew or forgotten tickets. The result is rounded to
@@ -23,7 +30,9 @@ export function averageServiceMinutes(finishedDurationsMinutes: readonly number[
     (d) => Number.isFinite(d) && d > 0 && d <= MAX_PLAUSIBLE_SERVICE_MINUTES,
   );
   const mean =
-    plausible.length === 0 ? fallback : plausible.reduce((sum, d) => sum + d, 0) / plausible.length;
+    plausible.length < MIN_LEARNED_SAMPLES
+      ? fallback
+      : plausible.reduce((sum, d) => sum + d, 0) / plausible.length;
   return Math.max(1, Math.round(mean * 10) / 10);
 }
 

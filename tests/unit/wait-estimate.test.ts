@@ -3,13 +3,20 @@ import {
   averageServiceMinutes,
   estimateWaitMinutes,
   MAX_PLAUSIBLE_SERVICE_MINUTES,
+  MIN_LEARNED_SAMPLES,
   serviceDurationsMinutes,
 } from '../../src/domain/wait-estimate.js';
 
 describe('averageServiceMinutes', () => {
   it("is the mean of today's finished services", () => {
     expect(averageServiceMinutes([4, 6, 8], 15)).toBe(6);
-    expect(averageServiceMinutes([10], 15)).toBe(10);
+    expect(averageServiceMinutes([10, 10, 10, 14], 15)).toBe(11);
+  });
+
+  it(`keeps the configured average until ${MIN_LEARNED_SAMPLES} services have finished`, () => {
+    expect(averageServiceMinutes([0.3], 15)).toBe(15);
+    expect(averageServiceMinutes([0.3, 0.4], 15)).toBe(15);
+    expect(averageServiceMinutes([0.3, 0.4, 5], 15)).toBe(1.9);
   });
 
   it('falls back to the configured average when nothing has finished', () => {
@@ -17,24 +24,25 @@ describe('averageServiceMinutes', () => {
   });
 
   it('ignores non-positive, absurdly long and non-numeric durations', () => {
-    expect(averageServiceMinutes([0, -3, 5, 7, 481, 10_000, Number.NaN, Number.POSITIVE_INFINITY], 15)).toBe(
-      6,
-    );
+    expect(
+      averageServiceMinutes([0, -3, 5, 7, 6, 481, 10_000, Number.NaN, Number.POSITIVE_INFINITY], 15),
+    ).toBe(6);
+    expect(averageServiceMinutes([0, -1, 600, 5, 7], 12)).toBe(12); // two plausible ones are too few
     expect(averageServiceMinutes([0, -1, 600], 12)).toBe(12);
   });
 
   it('keeps a duration of exactly 8 hours', () => {
     expect(MAX_PLAUSIBLE_SERVICE_MINUTES).toBe(480);
-    expect(averageServiceMinutes([480, 0.5 * 480], 15)).toBe(360);
+    expect(averageServiceMinutes([480, 0.5 * 480, 360], 15)).toBe(360);
   });
 
   it('rounds to a tenth of a minute', () => {
     expect(averageServiceMinutes([1, 1, 2], 15)).toBe(1.3);
-    expect(averageServiceMinutes([2.25, 2.3], 15)).toBe(2.3);
+    expect(averageServiceMinutes([2.25, 2.3, 2.3], 15)).toBe(2.3);
   });
 
   it('is at least 1 minute', () => {
-    expect(averageServiceMinutes([0.2, 0.3], 15)).toBe(1);
+    expect(averageServiceMinutes([0.2, 0.3, 0.1], 15)).toBe(1);
     expect(averageServiceMinutes([], 0)).toBe(1);
   });
 

@@ -1,0 +1,777 @@
+/**
+ * The authorization matrix of issue 5: every query and mutation of the contract, against agency A of
+ * mall M, for each of nine callers. Each cell must give the answer of PRODUCT.md ("Roles"); a refused
+ * cell must answer no data and change nothing (the stored item and the admin's view of it are the same
+ * before and after); and no cell may show a reporter's personal data to a caller who may not see it.
+ * The outcomes are printed as a table at the end.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { LocalIssuer } from '../../src/app/auth/local-issuer.js';
+import { complaintKeys, type ItemKey, queueKeys } from '../../src/dynamo/keys.js';
+import type { GraphQLResponse } from '../support/graphql.js';
+import { createHarness, type Harness } from '../support/harness.js';
+import {
+  AGENCY_A,
+  AGENCY_B,
+  CALL_NEXT_COUNTER,
+  COLUMN_LABELS,
+  COLUMNS,
+  type Column,
+  counterA,
+  EXPECT,
+  IDENTITIES,
+  MALL_M,
+  MALL_X,
+  matrixCatalogs,
+  type Outcome,
+  REPORTER_A,
+  REPORTER_ANON,
+  REPORTER_B,
+  type RowExpectation,
+  SVC_A1,
+  SVC_A2,
+  SVC_A3,
+  secretsOf,
+} from '../support/matrix-fixtures.js';
+
+// Tuesday 2026-12-01 10:00 WIB; the fixture malls are open all day.
+const START = new Date('2026-12-01T03:00:00Z');
+
+const TICKET = 'id number status recallCount service { id } counter { id } history { action status }';
+const COMPLAINT = `id trackingCode status rating anonymous confidential subject description agency { id }
+  reporter { name phone nik } timeline { status message }`;
+
+interface TicketView {
+  id: string;
+  number: string;
+  status: string;
+  recallCount: number;
+  service: { id: string };
+  counter: { id: string } | null;
+  history: { action: string; status: string }[];
+}
+
+interface ReporterView {
+  name: string | null;
+  phone: string | null;
+  nik: string | null;
+}
+
+interface ComplaintView {
+  id: string;
+  trackingCode: string;
+  status: string;
+  rating: number | null;
+  subject: string | null;
+  description: string | null;
+  agency: { id: string } | null;
+  reporter: ReporterView | null;
+  timeline: { status: string; message: string | null }[];
+}
+
+interface ListingView {
+  complaints: {
+    edges: { node: { id: string; agency: { id: string } | null; reporter: ReporterView | null } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+}
+
+/** A complaint as its reporter knows it. */
+interface Filed {
+  id: string;
+  trackingCode: string;
+}
+
+/** What one caller got from one operation, and what was wrong with it beyond the outcome. */
+interface Cell {
+  outcome: Outcome;
+  problems: string[];
+}
+
+type Response = GraphQLResponse<Record<string, unknown>>;
+
+const TAKE = `mutation($input: TakeTicketInput!) { takeTicket(input: $input) { ${TICKET} } }`;
+const READ_TICKET = `query($id: ID!) { ticket(id: $id) { ${TICKET} } }`;
+const CALL_TICKET = `mutation($id: ID!, $counterId: ID!) { callTicket(id: $id, counterId: $counterId) { ${TICKET} } }`;
+const CALL_NEXT = `mutation($counterId: ID!) { callNextTicket(counterId: $counterId) { ${TICKET} } }`;
+const TRANSFER = `mutation($id: ID!, $to: ID!) { transferTicket(id: $id, toServiceId: $to) { ${TICKET} } }`;
+const moveTicket = (name: string) => `mutation($id: ID!) { ${name}(id: $id) { ${TICKET} } }`;
+const QUEUE_ISSUED = `query($id: ID!) { service(id: $id) { queue { issued } } }`;
+
+const SUBMIT = `mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) { ${COMPLAINT} } }`;
+const BY_CODE = `query($code: String!) { complaint(trackingCode: $code) { ${COMPLAINT} } }`;
+const VERIFY = `mutation($id: ID!) { verifyComplaint(id: $id, message: "Laporan lengkap.") { ${COMPLAINT} } }`;
+const ASSIGN = `mutation($id: ID!, $agencyId: ID!) { assignComplaint(id: $id, agencyId: $agencyId) { ${COMPLAINT} } }`;
+const REJECT = `mutation($id: ID!) { rejectComplaint(id: $id, reason: "Bukan wewenang MPP.") { ${COMPLAINT} } }`;
+const RESPOND = `mutation($id: ID!, $status: ComplaintStatus!) {
+  respondToComplaint(id: $id, status: $status, message: "Sedang kami periksa.") { ${COMPLAINT} } }`;
+const REPLY = `mutation($code: String!) { replyToComplaint(trackingCode: $code, message: "Belum ada perubahan.") { ${COMPLAINT} } }`;
+const RATE = `mutation($code: String!) { rateComplaint(trackingCode: $code, rating: 4) { ${COMPLAINT} } }`;
+const LISTING = `query($mallId: ID, $agencyId: ID, $after: String) {
+  complaints(mallId: $mallId, agencyId: $agencyId, first: 100, after: $after) {
+    edges { node { id agency { id } reporter { name phone nik } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+/** `************1234` and `W*** K***`, as the public sees a reporter. */
+function masked(reporter: { name: string; phone: string; nik: string }): ReporterView {
+  const tail = (v: string) => `${'*'.repeat(v.length - 4)}${v.slice(-4)}`;
+  return {
+    name: reporter.name
+      .split(' ')
+      .map((w) => `${w[0]}***`)
+      .join(' '),
+    phone: tail(reporter.phone),
+    nik: tail(reporter.nik),
+  };
+}
+
+function outcomeOf(r: Response): Outcome {
+  const first = r.errors?.[0];
+  return first ? String(first.extensions?.code ?? 'NO_CODE') : 'ok';
+}
+
+function mismatch(what: string, actual: unknown, expected: unknown): string[] {
+  return isDeepStrictEqual(actual, expected)
+    ? []
+    : [`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
+}
+
+/** The fields of `expected` that `actual` does not have. */
+function matches(what: string, actual: unknown, expected: Record<string, unknown>): string[] {
+  if (actual === null || typeof actual !== 'object') return [`${what}: got ${JSON.stringify(actual)}`];
+  const value = actual as Record<string, unknown>;
+  return Object.entries(expected).flatMap(([key, v]) => mismatch(`${what}.${key}`, value[key], v));
+}
+
+/** A refusal answers no data: `data` is null or the operation's field is. */
+function noData(r: Response, field: string): string[] {
+  return r.data?.[field] == null ? [] : [`refused, but data.${field} was answered`];
+}
+
+function leaks(r: Response, secrets: string[]): string[] {
+  const body = JSON.stringify(r);
+  return secrets.filter((s) => body.includes(s)).map((s) => `response shows personal data "${s}"`);
+}
+
+describe('authorization matrix', () => {
+  let h: Harness;
+  let foreignKeys = '';
+  const tokens = {} as Record<Column, string | undefined>;
+  const rows: { name: string; expected: RowExpectation; cells: Partial<Record<Column, Cell>> }[] = [];
+  const startedAt = Date.now();
+  // Shared read-only targets, made in beforeAll.
+  let readTicket = '';
+  let filedA: Filed;
+  let filedAnon: Filed;
+  let filedConfidential: Filed;
+  let filedB: Filed;
+  let filedNoAgency: Filed;
+
+  const admin = () => tokens.ADMIN_M;
+  /** Each column moves tickets at its own counter of agency A (1 to 9). */
+  const counterOf = (column: Column) => counterA(COLUMNS.indexOf(column) + 1);
+
+  async function item(key: ItemKey): Promise<Record<string, unknown> | null> {
+    const out = await h.table.client.send(new GetCommand({ TableName: h.table.tableName, Key: key }));
+    return out.Item ?? null;
+  }
+
+  // --- tickets, prepared and read back by the mall's admin -------------------------------------------
+
+  async function take(serviceId = SVC_A1): Promise<string> {
+    return (await h.gql<{ takeTicket: TicketView }>(TAKE, { input: { serviceId } })).takeTicket.id;
+  }
+
+  async function viewTicket(id: string): Promise<TicketView> {
+    return (await h.gql<{ ticket: TicketView }>(READ_TICKET, { id }, admin())).ticket;
+  }
+
+  async function adminMove(name: string, id: string): Promise<void> {
+    await h.gql(moveTicket(name), { id }, admin());
+  }
+
+  type TicketState = 'WAITING' | 'CALLED' | 'RECALLED' | 'SERVING' | 'NO_SHOW';
+
+  async function ticketIn(state: TicketState, counterId: string, serviceId = SVC_A1): Promise<string> {
+    const id = await take(serviceId);
+    if (state === 'WAITING') return id;
+    await h.gql(CALL_TICKET, { id, counterId }, admin());
+    if (state === 'CALLED') return id;
+    if (state === 'SERVING') {
+      await adminMove('startServing', id);
+      return id;
+    }
+    await adminMove('recallTicket', id);
+    if (state === 'NO_SHOW') await adminMove('markNoShow', id);
+    return id;
+  }
+
+  /** Frees the counter and empties the queue again. */
+  async function release(id: string): Promise<void> {
+    const { status } = await viewTicket(id);
+    if (status === 'WAITING' || status === 'CALLED') await adminMove('cancelTicket', id);
+    if (status === 'SERVING') await adminMove('finishTicket', id);
+  }
+
+  async function ticketSnapshot(id: string, counterId: string) {
+    const view = await viewTicket(id);
+    return {
+      ticket: await item(queueKeys.ticket(id)),
+      counter: await item(queueKeys.counterState(counterId)),
+      status: view.status,
+      history: view.history.length,
+      recallCount: view.recallCount,
+    };
+  }
+
+  // --- complaints, prepared and read back by the mall's admin ----------------------------------------
+
+  const complaintInput = (extra: Record<string, unknown> = {}) => ({
+    mallId: MALL_M,
+    category: 'COMPLAINT',
+    agencyId: AGENCY_A,
+    subject: 'Antrean loket terlalu lama',
+    description: 'Saya menunggu dua jam tanpa kejelasan dari petugas loket.',
+    reporter: REPORTER_A,
+    ...extra,
+  });
+
+  type ComplaintState = 'RECEIVED' | 'VERIFIED' | 'ASSIGNED' | 'RESOLVED';
+
+  async function complaintIn(
+    state: ComplaintState,
+    extra: Record<string, unknown> = {},
+    assignTo = AGENCY_A,
+  ): Promise<Filed> {
+    const { submitComplaint: c } = await h.gql<{ submitComplaint: ComplaintView }>(SUBMIT, {
+      input: complaintInput(extra),
+    });
+    const filed = { id: c.id, trackingCode: c.trackingCode };
+    if (state === 'RECEIVED') return filed;
+    await h.gql(VERIFY, { id: c.id }, admin());
+    if (state === 'VERIFIED') return filed;
+    await h.gql(ASSIGN, { id: c.id, agencyId: assignTo }, admin());
+    if (state === 'ASSIGNED') return filed;
+    await h.gql(RESPOND, { id: c.id, status: 'RESOLVED' }, admin());
+    return filed;
+  }
+
+  async function complaintSnapshot(c: Filed) {
+    const { complaint } = await h.gql<{ complaint: ComplaintView }>(
+      BY_CODE,
+      { code: c.trackingCode },
+      admin(),
+    );
+    return {
+      item: await item(complaintKeys.complaint(c.id)),
+      status: complaint.status,
+      timeline: complaint.timeline.length,
+      rating: complaint.rating,
+    };
+  }
+
+  async function complaintCount(): Promise<number> {
+    let count = 0;
+    let after: string | null = null;
+    for (;;) {
+      const page: ListingView = await h.gql<ListingView>(LISTING, { mallId: MALL_M, after }, admin());
+      count += page.complaints.edges.length;
+      if (!page.complaints.pageInfo.hasNextPage) return count;
+      after = page.complaints.pageInfo.endCursor;
+    }
+  }
+
+  // --- the matrix ------------------------------------------------------------------------------------
+
+  /** One row: the operation for each column in turn, then every outcome and problem asserted at once. */
+  function matrixRow(name: string, expected: RowExpectation, cell: (column: Column) => Promise<Cell>): void {
+    const row = { name, expected, cells: {} as Partial<Record<Column, Cell>> };
+    rows.push(row);
+    it(name, async () => {
+      for (const column of COLUMNS) {
+        try {
+          row.cells[column] = await cell(column);
+        } catch (error) {
+          row.cells[column] = { outcome: 'THREW', problems: [String(error)] };
+        }
+      }
+      const outcomes = Object.fromEntries(COLUMNS.map((c) => [c, row.cells[c]?.outcome]));
+      const problems = COLUMNS.flatMap((c) => (row.cells[c]?.problems ?? []).map((p) => `${c}: ${p}`));
+      expect({ outcomes, problems }).toEqual({ outcomes: expected, problems: [] });
+    });
+  }
+
+  /** A read: answered (and checked by `answered`) or refused with no data and nothing personal. */
+  function readRow(
+    name: string,
+    query: string,
+    variables: () => Record<string, unknown>,
+    field: string,
+    answered: (value: unknown, column: Column) => Promise<string[]> | string[],
+    secrets: () => string[] = () => [],
+  ): void {
+    matrixRow(name, EXPECT.publicRead, async (column) => {
+      const r = await h.raw(query, variables(), tokens[column]);
+      const outcome = outcomeOf(r);
+      const problems =
+        outcome === 'ok'
+          ? await answered(r.data?.[field], column)
+          : [...noData(r, field), ...leaks(r, secrets())];
+      return { outcome, problems };
+    });
+  }
+
+  interface TicketRow {
+    state: TicketState;
+    serviceId?: string;
+    /** Default: the column's own counter. */
+    counterId?: string;
+    operation: (id: string, counterId: string) => { query: string; variables: Record<string, unknown> };
+    field: string;
+    /** The fields an accepted move leaves on the ticket. */
+    accepted: (id: string, counterId: string) => Record<string, unknown>;
+  }
+
+  function ticketRow(name: string, expected: RowExpectation, spec: TicketRow): void {
+    matrixRow(name, expected, async (column) => {
+      const counterId = spec.counterId ?? counterOf(column);
+      const id = await ticketIn(spec.state, counterId, spec.serviceId);
+      const before = await ticketSnapshot(id, counterId);
+      const { query, variables } = spec.operation(id, counterId);
+      const r = await h.raw(query, variables, tokens[column]);
+      const outcome = outcomeOf(r);
+      const problems =
+        outcome === 'ok'
+          ? matches(spec.field, r.data?.[spec.field], spec.accepted(id, counterId))
+          : [
+              ...noData(r, spec.field),
+              ...mismatch('stored ticket/counter', await ticketSnapshot(id, counterId), before),
+            ];
+      await release(id);
+      return { outcome, problems };
+    });
+  }
+
+  interface ComplaintRow {
+    state: ComplaintState;
+    operation: (c: Filed) => { query: string; variables: Record<string, unknown> };
+    field: string;
+    /** The fields an accepted move leaves on the complaint. */
+    accepted: Record<string, unknown>;
+    /** Who may see the reporter unmasked in the answer; nobody else may see any of it. */
+    seesReporter: Column[];
+  }
+
+  function complaintRow(name: string, expected: RowExpectation, spec: ComplaintRow): void {
+    matrixRow(name, expected, async (column) => {
+      const filed = await complaintIn(spec.state);
+      const before = await complaintSnapshot(filed);
+      const { query, variables } = spec.operation(filed);
+      const r = await h.raw(query, variables, tokens[column]);
+      const outcome = outcomeOf(r);
+      const problems =
+        outcome === 'ok'
+          ? matches(spec.field, r.data?.[spec.field], { id: filed.id, ...spec.accepted })
+          : [
+              ...noData(r, spec.field),
+              ...mismatch('stored complaint', await complaintSnapshot(filed), before),
+            ];
+      if (!spec.seesReporter.includes(column)) problems.push(...leaks(r, secretsOf(REPORTER_A)));
+      return { outcome, problems };
+    });
+  }
+
+  beforeAll(async () => {
+    h = await createHarness(inject('dynamoEndpoint'), matrixCatalogs(), START);
+    foreignKeys = await mkdtemp(join(tmpdir(), 'loket-foreign-keys-'));
+    const foreign = await LocalIssuer.open(foreignKeys);
+    tokens.PUBLIC = undefined;
+    for (const column of [
+      'OFFICER_A',
+      'OFFICER_B',
+      'OFFICER_X',
+      'ADMIN_M',
+      'ADMIN_X',
+      'PARTNER_A',
+    ] as const) {
+      tokens[column] = await h.token(IDENTITIES[column]);
+    }
+    // The server checks expiry against real time, not the manual clock: issued two hours ago, valid for one.
+    tokens.EXPIRED = await h.token(IDENTITIES.EXPIRED, {
+      issuedAt: new Date(Date.now() - 2 * 3600_000),
+      expiresInSeconds: 3600,
+    });
+    tokens.FOREIGN_KEY = await foreign.sign(IDENTITIES.FOREIGN_KEY);
+
+    readTicket = await take(SVC_A2);
+    filedA = await complaintIn('ASSIGNED');
+    filedAnon = await complaintIn('ASSIGNED', { anonymous: true, reporter: REPORTER_ANON });
+    filedConfidential = await complaintIn('ASSIGNED', {
+      confidential: true,
+      subject: 'Rahasia: pungutan di loket',
+      description: 'Petugas meminta uang tambahan di luar tarif resmi layanan.',
+    });
+    filedB = await complaintIn('ASSIGNED', { agencyId: AGENCY_B, reporter: REPORTER_B }, AGENCY_B);
+    filedNoAgency = await complaintIn('RECEIVED', { agencyId: null });
+  });
+
+  afterAll(async () => {
+    const cellText = (row: (typeof rows)[number], column: Column) => {
+      const cell = row.cells[column];
+      if (!cell) return '-';
+      const short =
+        { ok: 'ok', UNAUTHENTICATED: 'UNAUTH', FORBIDDEN: 'FORBID' }[cell.outcome] ?? cell.outcome;
+      return `${short}${cell.outcome === row.expected[column] ? '' : '!'}${cell.problems.length ? '*' : ''}`;
+    };
+    const width = Math.max(...rows.map((r) => r.name.length));
+    const columnWidth = 9;
+    const deviations = rows.flatMap((row) =>
+      COLUMNS.filter((c) => row.cells[c]).flatMap((c) => {
+        const cell = row.cells[c] as Cell;
+        return cell.outcome === row.expected[c] && cell.problems.length === 0
+          ? []
+          : [
+              `  ${row.name} × ${c}: expected ${row.expected[c]}, got ${cell.outcome}${cell.problems.map((p) => `\n    - ${p}`).join('')}`,
+            ];
+      }),
+    );
+    const cells = rows.reduce((n, row) => n + Object.keys(row.cells).length, 0);
+    console.log(
+      [
+        `authorization matrix (${rows.length} rows × ${COLUMNS.length} callers = ${cells} cells run, ${deviations.length} deviating; ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`,
+        `${''.padEnd(width)}  ${COLUMNS.map((c) => COLUMN_LABELS[c].padEnd(columnWidth)).join('')}`,
+        ...rows.map(
+          (row) =>
+            `${row.name.padEnd(width)}  ${COLUMNS.map((c) => cellText(row, c).padEnd(columnWidth)).join('')}`,
+        ),
+        `legend: ! outcome differs from the rules, * refused cell changed something, answered data or leaked personal data`,
+        ...(deviations.length ? ['deviations:', ...deviations] : []),
+      ].join('\n'),
+    );
+    await h?.close();
+    if (foreignKeys) await rm(foreignKeys, { recursive: true, force: true });
+  });
+
+  // --- public reads -----------------------------------------------------------------------------------
+
+  readRow(
+    'malls',
+    '{ malls { id } }',
+    () => ({}),
+    'malls',
+    (value) => {
+      const ids = ((value ?? []) as { id: string }[]).map((m) => m.id);
+      return [MALL_M, MALL_X].filter((id) => !ids.includes(id)).map((id) => `malls lacks ${id}`);
+    },
+  );
+
+  readRow(
+    'mall',
+    'query($id: ID!) { mall(id: $id) { id agencies { id } } }',
+    () => ({ id: MALL_M }),
+    'mall',
+    (value) =>
+      mismatch(
+        'mall agencies',
+        ((value as { agencies?: { id: string }[] } | null)?.agencies ?? []).map((a) => a.id).sort(),
+        [AGENCY_A, AGENCY_B].sort(),
+      ),
+  );
+
+  readRow(
+    'agency',
+    'query($id: ID!) { agency(id: $id) { id mall { id } services { id } counters { id } } }',
+    () => ({ id: AGENCY_A }),
+    'agency',
+    (value) => matches('agency', value, { id: AGENCY_A, mall: { id: MALL_M } }),
+  );
+
+  readRow(
+    'service',
+    'query($id: ID!) { service(id: $id) { id agency { id } queue { issued } } }',
+    () => ({ id: SVC_A1 }),
+    'service',
+    (value) => matches('service', value, { id: SVC_A1, agency: { id: AGENCY_A } }),
+  );
+
+  readRow(
+    'counter',
+    'query($id: ID!) { counter(id: $id) { id agency { id } currentTicket { id } } }',
+    () => ({ id: counterA(1) }),
+    'counter',
+    (value) => matches('counter', value, { id: counterA(1), agency: { id: AGENCY_A } }),
+  );
+
+  readRow(
+    'ticket(id)',
+    'query($id: ID!) { ticket(id: $id) { id number status position } }',
+    () => ({ id: readTicket }),
+    'ticket',
+    (value) => matches('ticket', value, { id: readTicket, status: 'WAITING' }),
+  );
+
+  readRow(
+    'complaint(trackingCode)',
+    BY_CODE,
+    () => ({ code: filedA.trackingCode }),
+    'complaint',
+    async (value, column) => {
+      const staff = column === 'ADMIN_M' || column === 'OFFICER_A';
+      const problems = matches('complaint', value, {
+        id: filedA.id,
+        // The reporter unmasked for the mall's admins and the assigned agency; masked for everyone else.
+        reporter: staff ? REPORTER_A : masked(REPORTER_A),
+      });
+      // The anonymous complaint assigned to A: the reporter is the admins' alone.
+      const anon = await h.raw(BY_CODE, { code: filedAnon.trackingCode }, tokens[column]);
+      problems.push(
+        ...mismatch('anonymous complaint: outcome', outcomeOf(anon), 'ok'),
+        ...matches('anonymous complaint', anon.data?.complaint, {
+          reporter: column === 'ADMIN_M' ? REPORTER_ANON : null,
+        }),
+      );
+      if (column !== 'ADMIN_M') problems.push(...leaks(anon, secretsOf(REPORTER_ANON)));
+      // The confidential complaint assigned to A: its content is for the admins and the assigned agency.
+      const confidential = await h.raw(BY_CODE, { code: filedConfidential.trackingCode }, tokens[column]);
+      const content = confidential.data?.complaint as ComplaintView | null | undefined;
+      problems.push(
+        ...mismatch('confidential complaint: outcome', outcomeOf(confidential), 'ok'),
+        ...mismatch('confidential complaint: content shown', content?.subject != null, staff),
+        ...mismatch('confidential complaint: description shown', content?.description != null, staff),
+      );
+      if (!staff) problems.push(...leaks(confidential, ['pungutan', 'uang tambahan']));
+      return problems;
+    },
+    () => [...secretsOf(REPORTER_A), ...secretsOf(REPORTER_ANON)],
+  );
+
+  readRow(
+    'me',
+    '{ me { role mallId agencyId } }',
+    () => ({}),
+    'me',
+    (value, column) => {
+      if (column === 'PUBLIC') return mismatch('me', value, { role: 'PUBLIC', mallId: null, agencyId: null });
+      const identity = IDENTITIES[column as Exclude<Column, 'PUBLIC'>];
+      return mismatch('me', value, {
+        role: identity.role,
+        mallId: identity.mallId ?? null,
+        agencyId: identity.agencyId ?? null,
+      });
+    },
+  );
+
+  // --- the staff listing --------------------------------------------------------------------------------
+
+  /** Every node's agency is `agencyId`, `mustHave` are listed, and no one else's reporter shows. */
+  function listedOnly(r: Response, agencyId: string | null, mustHave: Filed[], hidden: string[]): string[] {
+    const nodes = (r.data as ListingView | null | undefined)?.complaints.edges.map((e) => e.node) ?? [];
+    const ids = nodes.map((n) => n.id);
+    return [
+      ...(agencyId === null
+        ? []
+        : nodes
+            .filter((n) => n.agency?.id !== agencyId)
+            .map((n) => `listed ${n.id} of agency ${n.agency?.id ?? 'none'}, expected only ${agencyId}'s`)),
+      ...mustHave.filter((c) => !ids.includes(c.id)).map((c) => `listing lacks complaint ${c.id}`),
+      ...leaks(r, hidden),
+    ];
+  }
+
+  matrixRow('complaints(mallId: M)', EXPECT.complaintsOfMall, async (column) => {
+    const r = await h.raw(LISTING, { mallId: MALL_M }, tokens[column]);
+    const outcome = outcomeOf(r);
+    if (outcome !== 'ok')
+      return { outcome, problems: [...noData(r, 'complaints'), ...leaks(r, secretsOf(REPORTER_A))] };
+    const anon = secretsOf(REPORTER_ANON);
+    switch (column) {
+      case 'OFFICER_A': {
+        // Narrowed to A with no agency named; naming A is the same; naming B is refused.
+        const own = await h.raw(LISTING, { mallId: MALL_M, agencyId: AGENCY_A }, tokens[column]);
+        const other = await h.raw(LISTING, { mallId: MALL_M, agencyId: AGENCY_B }, tokens[column]);
+        const problems = [
+          ...listedOnly(r, AGENCY_A, [filedA, filedAnon], [...secretsOf(REPORTER_B), ...anon]),
+          ...mismatch('complaints(agencyId: A) outcome', outcomeOf(own), 'ok'),
+          ...listedOnly(own, AGENCY_A, [filedA], [...secretsOf(REPORTER_B), ...anon]),
+          ...mismatch('complaints(agencyId: B) outcome', outcomeOf(other), 'FORBIDDEN'),
+          ...noData(other, 'complaints'),
+          ...leaks(other, secretsOf(REPORTER_B)),
+        ];
+        return { outcome, problems };
+      }
+      case 'OFFICER_B':
+        return { outcome, problems: listedOnly(r, AGENCY_B, [filedB], [...secretsOf(REPORTER_A), ...anon]) };
+      case 'ADMIN_M':
+        return { outcome, problems: listedOnly(r, null, [filedA, filedB, filedNoAgency], []) };
+      default:
+        return { outcome, problems: listedOnly(r, null, [], [...secretsOf(REPORTER_A), ...anon]) };
+    }
+  });
+
+  matrixRow('complaints(agencyId: B)', EXPECT.complaintsOfAgencyB, async (column) => {
+    const r = await h.raw(LISTING, { agencyId: AGENCY_B }, tokens[column]);
+    const outcome = outcomeOf(r);
+    if (outcome !== 'ok')
+      return { outcome, problems: [...noData(r, 'complaints'), ...leaks(r, secretsOf(REPORTER_B))] };
+    return { outcome, problems: listedOnly(r, AGENCY_B, [filedB], [...secretsOf(REPORTER_A)]) };
+  });
+
+  // --- queue mutations ----------------------------------------------------------------------------------
+
+  matrixRow('takeTicket', EXPECT.publicMutation, async (column) => {
+    const issued = async () =>
+      (await h.gql<{ service: { queue: { issued: number } } }>(QUEUE_ISSUED, { id: SVC_A1 }, admin())).service
+        .queue.issued;
+    const before = await issued();
+    const r = await h.raw(TAKE, { input: { serviceId: SVC_A1 } }, tokens[column]);
+    const outcome = outcomeOf(r);
+    const taken = r.data?.takeTicket as TicketView | null | undefined;
+    const problems =
+      outcome === 'ok'
+        ? matches('takeTicket', taken, { status: 'WAITING', service: { id: SVC_A1 } })
+        : [...noData(r, 'takeTicket'), ...mismatch('tickets issued', await issued(), before)];
+    if (taken?.id) await release(taken.id);
+    return { outcome, problems };
+  });
+
+  ticketRow('cancelTicket', EXPECT.cancelTicket, {
+    state: 'WAITING',
+    operation: (id) => ({ query: moveTicket('cancelTicket'), variables: { id } }),
+    field: 'cancelTicket',
+    accepted: () => ({ status: 'CANCELLED' }),
+  });
+
+  // One counter serves only service 3, so call-next can only find the ticket each cell put there.
+  ticketRow('callNextTicket', EXPECT.queueMove, {
+    state: 'WAITING',
+    serviceId: SVC_A3,
+    counterId: CALL_NEXT_COUNTER,
+    operation: (_id, counterId) => ({ query: CALL_NEXT, variables: { counterId } }),
+    field: 'callNextTicket',
+    accepted: (id, counterId) => ({ id, status: 'CALLED', counter: { id: counterId } }),
+  });
+
+  ticketRow('callTicket', EXPECT.queueMove, {
+    state: 'WAITING',
+    operation: (id, counterId) => ({ query: CALL_TICKET, variables: { id, counterId } }),
+    field: 'callTicket',
+    accepted: (_id, counterId) => ({ status: 'CALLED', counter: { id: counterId } }),
+  });
+
+  ticketRow('recallTicket', EXPECT.queueMove, {
+    state: 'CALLED',
+    operation: (id) => ({ query: moveTicket('recallTicket'), variables: { id } }),
+    field: 'recallTicket',
+    accepted: () => ({ status: 'CALLED', recallCount: 1 }),
+  });
+
+  ticketRow('startServing', EXPECT.queueMove, {
+    state: 'CALLED',
+    operation: (id) => ({ query: moveTicket('startServing'), variables: { id } }),
+    field: 'startServing',
+    accepted: () => ({ status: 'SERVING' }),
+  });
+
+  ticketRow('finishTicket', EXPECT.queueMove, {
+    state: 'SERVING',
+    operation: (id) => ({ query: moveTicket('finishTicket'), variables: { id } }),
+    field: 'finishTicket',
+    accepted: () => ({ status: 'DONE' }),
+  });
+
+  ticketRow('markNoShow', EXPECT.queueMove, {
+    state: 'RECALLED',
+    operation: (id) => ({ query: moveTicket('markNoShow'), variables: { id } }),
+    field: 'markNoShow',
+    accepted: () => ({ status: 'NO_SHOW' }),
+  });
+
+  ticketRow('reactivateTicket', EXPECT.queueMove, {
+    state: 'NO_SHOW',
+    operation: (id) => ({ query: moveTicket('reactivateTicket'), variables: { id } }),
+    field: 'reactivateTicket',
+    accepted: () => ({ status: 'WAITING' }),
+  });
+
+  ticketRow('transferTicket', EXPECT.queueMove, {
+    state: 'CALLED',
+    operation: (id) => ({ query: TRANSFER, variables: { id, to: SVC_A2 } }),
+    field: 'transferTicket',
+    accepted: () => ({ status: 'WAITING', service: { id: SVC_A2 }, counter: null }),
+  });
+
+  // --- complaint mutations ------------------------------------------------------------------------------
+
+  matrixRow('submitComplaint', EXPECT.publicMutation, async (column) => {
+    const before = await complaintCount();
+    const r = await h.raw(SUBMIT, { input: complaintInput() }, tokens[column]);
+    const outcome = outcomeOf(r);
+    const problems =
+      outcome === 'ok'
+        ? matches('submitComplaint', r.data?.submitComplaint, {
+            status: 'RECEIVED',
+            agency: { id: AGENCY_A },
+          })
+        : [
+            ...noData(r, 'submitComplaint'),
+            ...mismatch('complaints of the mall', await complaintCount(), before),
+          ];
+    if (column !== 'ADMIN_M') problems.push(...leaks(r, secretsOf(REPORTER_A)));
+    return { outcome, problems };
+  });
+
+  complaintRow('verifyComplaint', EXPECT.manageComplaint, {
+    state: 'RECEIVED',
+    operation: (c) => ({ query: VERIFY, variables: { id: c.id } }),
+    field: 'verifyComplaint',
+    accepted: { status: 'VERIFIED' },
+    seesReporter: ['ADMIN_M'],
+  });
+
+  complaintRow('assignComplaint', EXPECT.manageComplaint, {
+    state: 'VERIFIED',
+    operation: (c) => ({ query: ASSIGN, variables: { id: c.id, agencyId: AGENCY_A } }),
+    field: 'assignComplaint',
+    accepted: { status: 'ASSIGNED', agency: { id: AGENCY_A } },
+    seesReporter: ['ADMIN_M'],
+  });
+
+  complaintRow('rejectComplaint', EXPECT.manageComplaint, {
+    state: 'RECEIVED',
+    operation: (c) => ({ query: REJECT, variables: { id: c.id } }),
+    field: 'rejectComplaint',
+    accepted: { status: 'REJECTED' },
+    seesReporter: ['ADMIN_M'],
+  });
+
+  complaintRow('respondToComplaint (assigned A)', EXPECT.respondToComplaint, {
+    state: 'ASSIGNED',
+    operation: (c) => ({ query: RESPOND, variables: { id: c.id, status: 'IN_PROGRESS' } }),
+    field: 'respondToComplaint',
+    accepted: { status: 'IN_PROGRESS' },
+    seesReporter: ['ADMIN_M', 'OFFICER_A'],
+  });
+
+  complaintRow('replyToComplaint', EXPECT.publicMutation, {
+    state: 'RESOLVED',
+    operation: (c) => ({ query: REPLY, variables: { code: c.trackingCode } }),
+    field: 'replyToComplaint',
+    accepted: { status: 'IN_PROGRESS' },
+    seesReporter: ['ADMIN_M', 'OFFICER_A'],
+  });
+
+  complaintRow('rateComplaint', EXPECT.publicMutation, {
+    state: 'RESOLVED',
+    operation: (c) => ({ query: RATE, variables: { code: c.trackingCode } }),
+    field: 'rateComplaint',
+    accepted: { status: 'RESOLVED', rating: 4 },
+    seesReporter: ['ADMIN_M', 'OFFICER_A'],
+  });
+});
