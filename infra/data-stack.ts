@@ -1,4 +1,4 @@
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { TABLE_DEFINITION } from '../src/dynamo/table-definition.js';
@@ -44,5 +44,11 @@ export class DataStack extends Stack {
         projectionType: ProjectionType.ALL,
       });
     }
+
+    // `LOKET_TABLE=<this> npm run load -- --aws` loads the data files into it.
+    new CfnOutput(this, 'TableName', {
+      value: this.table.tableName,
+      description: 'The Loket table (LOKET_TABLE)',
+    });
   }
 }

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { DomainError, type ErrorCode } from '../domain/errors.js';
+import { BadInputError, DomainError, type ErrorCode } from '../domain/errors.js';
 import { isTooComplex, TOO_COMPLEX_MESSAGE } from './limits.js';
 import { logger } from './logger.js';
 
@@ -60,7 +60,11 @@ function domainErrorIn(error: unknown): DomainError | null {
 export function formatError(formattedError: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const domain = domainErrorIn(original);
-  if (domain) return formatted(formattedError, domain.code, domain.message);
+  if (domain) {
+    // The argument at fault, so a form can point at it (e.g. `input.reporter.nik`).
+    const field = domain instanceof BadInputError && domain.field ? { field: domain.field } : {};
+    return formatted(formattedError, domain.code, domain.message, field);
+  }
   if (isTooComplex(formattedError.message)) {
     return { message: TOO_COMPLEX_MESSAGE, extensions: { code: 'QUERY_TOO_COMPLEX' } };
   }

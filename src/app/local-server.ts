@@ -114,6 +114,12 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stop(130));
   process.once('SIGTERM', () => void stop(143));
+  // A wrapper that dies without passing its signal on (npm, a shell) leaves this
+  // process orphaned: stop with it rather than keep the port and Java running.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void stop(143);
+  }, 1000).unref();
 
   server.listen(port, '127.0.0.1', () => {
     const address = server.address();

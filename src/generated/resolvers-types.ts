@@ -30,6 +30,8 @@ export type Scalars = {
 /** A government office or enterprise with counters in a mall. */
 export type Agency = {
   __typename?: 'Agency';
+  /** False once the data files no longer list it: kept so that old tickets and complaints still resolve, but it takes no tickets. */
+  active: Scalars['Boolean']['output'];
   /** Active counters, ordered by name. */
   counters: Array<Counter>;
   /** What the agency does at the mall. */
@@ -160,6 +162,8 @@ export type ComplaintStatus =
 /** A counter (loket) of an agency, where officers call and serve tickets. */
 export type Counter = {
   __typename?: 'Counter';
+  /** False once the data files no longer list it: kept so that old tickets and complaints still resolve, but it takes no tickets. */
+  active: Scalars['Boolean']['output'];
   /** The agency the counter belongs to. */
   agency: Agency;
   /** The ticket CALLED or SERVING at this counter, if any. */
@@ -535,6 +539,8 @@ export type ScheduleException = {
 /** A service an agency offers, with its service standard (standar pelayanan, PermenPANRB 15/2014). */
 export type Service = {
   __typename?: 'Service';
+  /** False once the data files no longer list it: kept so that old tickets and complaints still resolve, but it takes no tickets. */
+  active: Scalars['Boolean']['output'];
   /** The agency that offers the service. */
   agency: Agency;
   /** The configured average minutes one ticket takes at the counter. */
@@ -888,6 +894,7 @@ export type ResolversParentTypes = {
 };
 
 export type AgencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   counters?: Resolver<Array<ResolversTypes['Counter']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -937,6 +944,7 @@ export type ComplaintEventResolvers<ContextType = GraphQLContext, ParentType ext
 };
 
 export type CounterResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Counter'] = ResolversParentTypes['Counter']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
   currentTicket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1047,6 +1055,7 @@ export type ScheduleExceptionResolvers<ContextType = GraphQLContext, ParentType 
 };
 
 export type ServiceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Service'] = ResolversParentTypes['Service']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
   averageServiceMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -98,6 +98,11 @@ describe('the Loket app', () => {
 describe('LoketData', () => {
   const table = onlyResource(dataTemplate, 'AWS::DynamoDB::Table');
 
+  it('outputs the table name, for `npm run load -- --aws`', () => {
+    const [logicalId] = Object.keys(dataTemplate.findResources('AWS::DynamoDB::Table'));
+    dataTemplate.hasOutput('TableName', { Value: { Ref: logicalId } });
+  });
+
   it('has the keys of TABLE_DEFINITION, all strings', () => {
     expect(table.Properties.KeySchema).toEqual([
       { AttributeName: TABLE_DEFINITION.partitionKey, KeyType: 'HASH' },
