@@ -6,7 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { typeDefs } from '../generated/type-defs.js';
 import { resolvers } from '../resolvers/index.js';
 import type { GraphQLContext } from './context.js';
-import { formatError } from './errors.js';
+import { createFormatError } from './errors.js';
 import { type QueryLimits, queryProtection } from './limits.js';
 import { type RateLimiter, rateLimitPlugin } from './rate-limit.js';
 import { requestLogPlugin } from './request-log.js';
@@ -25,13 +25,16 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
   return new ApolloServer<GraphQLContext>({
     typeDefs,
     resolvers,
-    formatError,
+    formatError: createFormatError({ production: options.production }),
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: options.production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
+    // No automatic persisted queries: every request carries its query, and no hash lookups to abuse.
+    persistedQueries: false,
     plugins: [
       requestLogPlugin<GraphQLContext>(),
       rateLimitPlugin<GraphQLContext>(options.rateLimiter),

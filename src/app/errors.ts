@@ -10,16 +10,25 @@ import { BadInputError, DomainError, type ErrorCode } from '../domain/errors.js'
 import { isTooComplex, TOO_COMPLEX_MESSAGE } from './limits.js';
 import { logger } from './logger.js';
 
-/** Codes Apollo Server emits for a malformed request; their messages are safe to show. */
-const APOLLO_REQUEST_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'BAD_USER_INPUT',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-]);
+/**
+ * Codes Apollo Server emits for a malformed request, whose messages are safe
+ * to show, and the code of the closed list each leaves the API with.
+ */
+const APOLLO_REQUEST_CODES: Readonly<Record<string, string>> = {
+  GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  BAD_REQUEST: 'BAD_REQUEST',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  OPERATION_RESOLUTION_FAILURE: 'BAD_REQUEST',
+  PERSISTED_QUERY_NOT_FOUND: 'BAD_REQUEST',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'BAD_REQUEST',
+};
+
+/** graphql-js says this, without a code, for a subscription: the client asked for what Loket does not offer. */
+const NO_SUBSCRIPTIONS = /not configured to execute subscription/i;
+
+/** Field and enum suggestions name parts of the schema; production does not show them. */
+const SUGGESTION = /\s*Did you mean[^?]*\?/g;
 
 interface Coded {
   extensions?: { code?: unknown };
@@ -56,7 +65,17 @@ function domainErrorIn(error: unknown): DomainError | null {
   return null;
 }
 
-/** Apollo's `formatError`. This function should not throw. */
+/** Apollo's `formatError` for the mode. */
+export function createFormatError(options: {
+  production: boolean;
+}): (formattedError: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  return (formattedError, error) => {
+    const result = formatError(formattedError, error);
+    return options.production ? { ...result, message: result.message.replace(SUGGESTION, '') } : result;
+  };
+}
+
+/** Formats an error for a client. This function should not throw. */
 export function formatError(formattedError: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const domain = domainErrorIn(original);
@@ -70,11 +89,19 @@ export function formatError(formattedError: GraphQLFormattedError, error: unknow
   }
 
   const code = formattedError.extensions?.code;
-  if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code)) {
+  const known = typeof code === 'string' ? APOLLO_REQUEST_CODES[code] : undefined;
+  if (known) {
     // A malformed Date, LocalTime or DateTime literal fails validation; the
     // contract calls that bad user input, whichever way it was sent.
-    const finalCode = isBadInput(error) ? 'BAD_USER_INPUT' : code;
+    const finalCode = isBadInput(error) ? 'BAD_USER_INPUT' : known;
     return formatted(formattedError, finalCode, formattedError.message);
+  }
+  if (NO_SUBSCRIPTIONS.test(formattedError.message)) {
+    return formatted(
+      formattedError,
+      'BAD_REQUEST',
+      'Subscriptions are not offered; use queries and mutations.',
+    );
   }
 
   const correlationId = randomUUID();

@@ -33,6 +33,27 @@ function header(event: APIGatewayProxyEventV2, name: string): string | undefined
   return event.headers?.[name] ?? event.headers?.[name.toLowerCase()];
 }
 
+/**
+ * Apollo answers a request it cannot read at all (a body that is not JSON, a
+ * wrong content type) with plain text; every refusal of the API is a JSON
+ * list of coded errors, so a front end handles one shape.
+ */
+function asJsonErrors(result: APIGatewayProxyStructuredResultV2): APIGatewayProxyStructuredResultV2 {
+  const status = result.statusCode ?? 200;
+  if (status < 400) return result;
+  try {
+    JSON.parse(result.body ?? '');
+    return result;
+  } catch {
+    const message = (result.body ?? '').trim().slice(0, 300) || 'The request could not be read.';
+    return {
+      ...result,
+      headers: { ...result.headers, 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }),
+    };
+  }
+}
+
 /** Builds the handler over instance-wide services. */
 export function createLambdaHandler(services: AppServices, options: HandlerOptions): LoketHandler {
   // The integration is CommonJS and types Apollo Server from its CJS build; the
@@ -76,6 +97,8 @@ export function createLambdaHandler(services: AppServices, options: HandlerOptio
         }),
       };
     }
-    return (await handler(event, context, () => undefined)) as APIGatewayProxyStructuredResultV2;
+    return asJsonErrors(
+      (await handler(event, context, () => undefined)) as APIGatewayProxyStructuredResultV2,
+    );
   };
 }

@@ -9,7 +9,14 @@
  * the default.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
+import {
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import { RateLimitedError } from '../domain/errors.js';
 
 /** Operations limited, and how many calls per caller per minute each allows. */
@@ -58,9 +65,27 @@ export class RateLimiter {
   }
 }
 
-function countFields(operation: OperationDefinitionNode, name: string): number {
-  return operation.selectionSet.selections.filter((s) => s.kind === Kind.FIELD && s.name.value === name)
-    .length;
+/** How often the operation's root selects `name`, through inline fragments and fragment spreads too. */
+function countFields(operation: OperationDefinitionNode, document: DocumentNode, name: string): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  let count = 0;
+  const walk = (set: SelectionSetNode, open: ReadonlySet<string>): void => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value === name) count++;
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        walk(selection.selectionSet, open);
+      } else {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment && !open.has(fragment.name.value))
+          walk(fragment.selectionSet, new Set([...open, fragment.name.value]));
+      }
+    }
+  };
+  walk(operation.selectionSet, new Set());
+  return count;
 }
 
 /** The Apollo plugin that applies the limiter before any resolver runs. */
@@ -70,10 +95,10 @@ export function rateLimitPlugin<T extends { callerKey: string; now: Date }>(
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, contextValue }) {
+        async didResolveOperation({ operation, document, contextValue }) {
           if (operation?.operation !== 'mutation') return;
           for (const name of ['takeTicket', 'submitComplaint'] as const) {
-            const calls = countFields(operation, name);
+            const calls = countFields(operation, document, name);
             if (calls > 0 && !limiter.take(contextValue.callerKey, name, calls, contextValue.now.getTime())) {
               const refusal = new RateLimitedError('Too many requests. Please wait a minute and try again.');
               throw new GraphQLError(refusal.message, {

@@ -11,12 +11,15 @@ export function requestLogPlugin<T extends object>(): ApolloServerPlugin<T> {
     async requestDidStart() {
       const started = performance.now();
       return {
-        async willSendResponse({ operationName, operation, errors }) {
+        async willSendResponse({ operationName, operation, response }) {
+          // The errors as sent, after formatError gave each its code.
+          const sent = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           logger.info('GraphQL request', {
             operationName: operationName ?? null,
             operationType: operation?.operation ?? null,
+            status: response.http.status ?? 200,
             durationMs: Math.round((performance.now() - started) * 10) / 10,
-            errorCodes: (errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')),
+            errorCodes: sent.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')),
           });
         },
       };

@@ -5,7 +5,7 @@
  * most `maxAgeMs` old is an accepted staleness.
  */
 import type { Agency, Counter, Mall, MallCatalog, Service } from './catalog.js';
-import { mallIdOf } from './catalog.js';
+import { isPlausibleId, mallIdOf } from './catalog.js';
 import type { CatalogRepository } from './catalog-repository.js';
 import type { Clock } from './clock.js';
 import type { ScheduleView } from './schedule-view.js';
@@ -91,6 +91,7 @@ export class CatalogReader {
 
   /** The catalog of a mall, or null when there is none. */
   mallCatalog(mallId: string): Promise<IndexedCatalog | null> {
+    if (!isPlausibleId(mallId)) return Promise.resolve(null);
     const now = this.clock.now().getTime();
     const cached = this.malls.get(mallId);
     if (cached && now - cached.loadedAt < this.maxAgeMs) return cached.value;

@@ -103,3 +103,14 @@ export function mallIdOf(id: string): string | null {
 export function childId(parentId: string, slug: string): string {
   return `${parentId}${ID_SEPARATOR}${slug}`;
 }
+
+/**
+ * Longest id any lookup accepts. Real ids are far shorter; a longer one is
+ * not found without asking the database (whose keys stop at 2 KB).
+ */
+export const MAX_ID_LENGTH = 200;
+
+/** Whether a string can be an id at all. */
+export function isPlausibleId(id: string): boolean {
+  return id.length > 0 && id.length <= MAX_ID_LENGTH;
+}

@@ -3,7 +3,7 @@
  * its stages on the mall's working-day clock. Receives its ports.
  */
 import { assertCanAnswerComplaint, assertCanManageComplaints, authorizeComplaintListing } from './access.js';
-import { mallIdOf } from './catalog.js';
+import { isPlausibleId, mallIdOf } from './catalog.js';
 import type { CatalogReader, IndexedCatalog } from './catalog-reader.js';
 import {
   applyComplaintMove,
@@ -171,6 +171,8 @@ export class ComplaintService {
       agencyId = service.agencyId;
     }
 
+    if (input.ticketId !== null && !isPlausibleId(input.ticketId))
+      throw new NotFoundError('No such ticket in this mall.');
     if (key !== null) {
       const load = async (id: string) => {
         const c = await this.complaints.get(id);
@@ -266,7 +268,7 @@ export class ComplaintService {
   }
 
   private async requireById(id: string): Promise<Complaint> {
-    const c = await this.complaints.get(id);
+    const c = isPlausibleId(id) ? await this.complaints.get(id) : null;
     if (!c) throw new NotFoundError('No such complaint.');
     return c;
   }

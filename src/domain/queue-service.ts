@@ -5,7 +5,7 @@
  */
 import { assertCanCancelTicket, assertCanOperateQueue } from './access.js';
 import { callOrder, nextStreak, positionOf } from './call-order.js';
-import type { Counter, Mall, Service } from './catalog.js';
+import { type Counter, isPlausibleId, type Mall, type Service } from './catalog.js';
 import type { CatalogReader, IndexedCatalog } from './catalog-reader.js';
 import {
   AgencyClosedError,
@@ -177,11 +177,11 @@ export class QueueService {
 
   /** A ticket by id, or null. */
   ticket(id: string): Promise<Ticket | null> {
-    return this.tickets.getTicket(id);
+    return isPlausibleId(id) ? this.tickets.getTicket(id) : Promise.resolve(null);
   }
 
   private async requireTicket(id: string): Promise<Ticket> {
-    const ticket = await this.tickets.getTicket(id);
+    const ticket = await this.ticket(id);
     if (!ticket) throw new NotFoundError('No such ticket.');
     return ticket;
   }
