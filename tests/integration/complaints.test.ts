@@ -1,9 +1,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { logger } from '../../src/app/logger.js';
 import { readCatalogs } from '../../src/catalog-data/data-files.js';
 import { complaintIdOf } from '../../src/domain/tracking-code.js';
 import { complaintKeys } from '../../src/dynamo/keys.js';
+import { captureLog } from '../support/capture-log.js';
 import { fixtureCatalog } from '../support/fixture-catalog.js';
 import { createHarness, type Harness } from '../support/harness.js';
 
@@ -81,18 +81,8 @@ describe('complaints on DynamoDB Local', () => {
   afterAll(async () => h?.close());
 
   it('runs submit, track, verify, assign, respond, resolve and rate, without leaking personal data to the public or the log', async () => {
-    const logged: string[] = [];
-    const capture = (chunk: unknown) => {
-      logged.push(String(chunk));
-      return true;
-    };
-    const out = process.stdout.write.bind(process.stdout);
-    const err = process.stderr.write.bind(process.stderr);
-    process.stdout.write = capture as typeof process.stdout.write;
-    process.stderr.write = capture as typeof process.stderr.write;
-    logger.setLogLevel('INFO');
     let bodies = '';
-    try {
+    const log = await captureLog(async () => {
       const submitted = await submit({ confidential: false });
       bodies += JSON.stringify(submitted);
       expect(submitted.status).toBe('RECEIVED');
@@ -142,12 +132,7 @@ describe('complaints on DynamoDB Local', () => {
         'RESOLVED',
       ]);
       expect(rated.timeline[1]?.message).toBe('Laporan lengkap.');
-    } finally {
-      process.stdout.write = out;
-      process.stderr.write = err;
-      logger.setLogLevel('WARN');
-    }
-    const log = logged.join('');
+    });
     expect(log).toContain('GraphQL request'); // the log was captured, and says nothing personal:
     for (const secret of [PHONE, NIK, '0812-9876-5432', 'Siti Rahmawati', 'Rahmawati']) {
       expect(log).not.toContain(secret);

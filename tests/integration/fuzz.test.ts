@@ -21,6 +21,7 @@ import { LocalIssuer } from '../../src/app/auth/local-issuer.js';
 import { localLambdaContext } from '../../src/app/local-event.js';
 import { ERROR_CODES } from '../../src/domain/errors.js';
 import { fixtureCatalog } from '../support/fixture-catalog.js';
+import { type HttpEventOptions, httpEvent } from '../support/graphql.js';
 import { createHarness, type Harness } from '../support/harness.js';
 
 const SEED = 20_261_201;
@@ -888,7 +889,7 @@ function generateCase(r: Random, n: number, world: World): Case {
 }
 
 /** Malformed HTTP requests: bodies that are not GraphQL requests, other methods and content types. */
-function malformedRequests(): { label: string; event: Partial<EventOptions> }[] {
+function malformedRequests(): { label: string; event: HttpEventOptions }[] {
   const q = '{ me { role } }';
   const json = (body: string, label: string) => ({ label, event: { body } });
   const deepArray = `${'['.repeat(30_000)}${']'.repeat(30_000)}`;
@@ -968,42 +969,6 @@ function malformedRequests(): { label: string; event: Partial<EventOptions> }[] 
 
 // ---------------------------------------------------------------------------
 // Sending.
-
-interface EventOptions {
-  method: string;
-  body: string | undefined;
-  contentType: string | null;
-  headers: Record<string, string>;
-  query: Record<string, string>;
-  isBase64Encoded: boolean;
-}
-
-function httpEvent(options: Partial<EventOptions>): APIGatewayProxyEventV2 {
-  const method = options.method ?? 'POST';
-  const contentType = options.contentType === undefined ? 'application/json' : options.contentType;
-  return {
-    version: '2.0',
-    routeKey: `${method} /graphql`,
-    rawPath: '/graphql',
-    rawQueryString: new URLSearchParams(options.query ?? {}).toString(),
-    ...(options.query ? { queryStringParameters: options.query } : {}),
-    headers: { ...(contentType ? { 'content-type': contentType } : {}), ...options.headers },
-    requestContext: {
-      accountId: 'test',
-      apiId: 'test',
-      domainName: 'localhost',
-      domainPrefix: 'localhost',
-      http: { method, path: '/graphql', protocol: 'HTTP/1.1', sourceIp: '203.0.113.5', userAgent: 'fuzz' },
-      requestId: 'fuzz',
-      routeKey: `${method} /graphql`,
-      stage: '$default',
-      time: new Date().toUTCString(),
-      timeEpoch: Date.now(),
-    },
-    ...(options.body !== undefined ? { body: options.body } : {}),
-    isBase64Encoded: options.isBase64Encoded ?? false,
-  };
-}
 
 interface Answer {
   label: string;

@@ -11,7 +11,6 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { buildSchema, parse, specifiedRules, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_QUERY_LIMITS, TOO_COMPLEX_MESSAGE } from '../../src/app/limits.js';
@@ -19,7 +18,7 @@ import { localLambdaContext } from '../../src/app/local-event.js';
 import { readCatalogs } from '../../src/catalog-data/data-files.js';
 import { typeDefs } from '../../src/generated/type-defs.js';
 import { fixtureCatalog } from '../support/fixture-catalog.js';
-import type { GraphQLResponse } from '../support/graphql.js';
+import { type GraphQLResponse, httpEvent } from '../support/graphql.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { REAL_OPERATIONS } from '../support/operations.js';
 
@@ -330,41 +329,11 @@ describe('query limits', () => {
 
 /** POSTs a raw body through the handler (the harness's `raw` always builds its own). */
 async function send(h: Harness, body: string): Promise<GraphQLResponse> {
-  const result = await h.handler(event(body), localLambdaContext('limits'));
+  const result = await h.handler(httpEvent({ body }), localLambdaContext('limits'));
   return { ...(JSON.parse(result.body ?? '{}') as GraphQLResponse), status: result.statusCode ?? 200 };
 }
 
 /** One operation of a multi-operation document, by name. */
 async function execute(h: Harness, query: string, operationName: string): Promise<GraphQLResponse> {
   return send(h, JSON.stringify({ query, operationName }));
-}
-
-function event(body: string): APIGatewayProxyEventV2 {
-  return {
-    version: '2.0',
-    routeKey: 'POST /graphql',
-    rawPath: '/graphql',
-    rawQueryString: '',
-    headers: { 'content-type': 'application/json' },
-    requestContext: {
-      accountId: 'test',
-      apiId: 'test',
-      domainName: 'localhost',
-      domainPrefix: 'localhost',
-      http: {
-        method: 'POST',
-        path: '/graphql',
-        protocol: 'HTTP/1.1',
-        sourceIp: '127.0.0.1',
-        userAgent: 'vitest',
-      },
-      requestId: 'test',
-      routeKey: 'POST /graphql',
-      stage: '$default',
-      time: new Date().toUTCString(),
-      timeEpoch: Date.now(),
-    },
-    body,
-    isBase64Encoded: false,
-  };
 }

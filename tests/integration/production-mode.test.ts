@@ -9,10 +9,14 @@ import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localLambdaContext } from '../../src/app/local-event.js';
-import { logger } from '../../src/app/logger.js';
+import { captureLog } from '../support/capture-log.js';
 import { fixtureCatalog } from '../support/fixture-catalog.js';
 import type { GraphQLResponse } from '../support/graphql.js';
+import { type HttpEventOptions, httpEvent } from '../support/graphql.js';
 import { createHarness, type Harness } from '../support/harness.js';
+
+/** A request with only the headers given (no content type unless named), as tools and browsers send them. */
+const bareEvent = (options: HttpEventOptions) => httpEvent({ contentType: null, ...options });
 
 const MALL = 'prod-mall';
 const SERVICE = `${MALL}:agency:svc1`;
@@ -52,69 +56,9 @@ const MISSPELLINGS: { name: string; query: string; variables?: Record<string, un
   { name: 'directive', query: '{ me { role @inclde(if: true) } }' },
 ];
 
-/** An API Gateway v2 event for a request the harness's `raw` cannot send (GET, other content types, arrays). */
-function httpEvent(options: {
-  method: 'GET' | 'POST';
-  headers?: Record<string, string>;
-  query?: Record<string, string>;
-  body?: string;
-}): APIGatewayProxyEventV2 {
-  const rawQueryString = new URLSearchParams(options.query ?? {}).toString();
-  return {
-    version: '2.0',
-    routeKey: `${options.method} /graphql`,
-    rawPath: '/graphql',
-    rawQueryString,
-    ...(options.query ? { queryStringParameters: options.query } : {}),
-    headers: options.headers ?? {},
-    requestContext: {
-      accountId: 'test',
-      apiId: 'test',
-      domainName: 'localhost',
-      domainPrefix: 'localhost',
-      http: {
-        method: options.method,
-        path: '/graphql',
-        protocol: 'HTTP/1.1',
-        sourceIp: '127.0.0.1',
-        userAgent: 'vitest',
-      },
-      requestId: 'test',
-      routeKey: `${options.method} /graphql`,
-      stage: '$default',
-      time: new Date().toUTCString(),
-      timeEpoch: Date.now(),
-    },
-    ...(options.body !== undefined ? { body: options.body } : {}),
-    isBase64Encoded: false,
-  };
-}
-
 async function send(h: Harness, event: APIGatewayProxyEventV2): Promise<{ status: number; body: string }> {
   const result = await h.handler(event, localLambdaContext('production-mode'));
   return { status: result.statusCode ?? 200, body: result.body ?? '' };
-}
-
-/** Runs `fn` with stdout and stderr captured, the logger at INFO; returns what was written. */
-async function captureLog(fn: () => Promise<void>): Promise<string> {
-  const logged: string[] = [];
-  const capture = (chunk: unknown) => {
-    logged.push(String(chunk));
-    return true;
-  };
-  const out = process.stdout.write.bind(process.stdout);
-  const err = process.stderr.write.bind(process.stderr);
-  process.stdout.write = capture as typeof process.stdout.write;
-  process.stderr.write = capture as typeof process.stderr.write;
-  logger.setLogLevel('INFO');
-  try {
-    await fn();
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-    logger.setLogLevel('WARN');
-  }
-  return logged.join('');
 }
 
 /** What an answer must never show: frames, stack traces, keys, tables, the AWS SDK's words. */
@@ -280,12 +224,12 @@ describe('production mode', () => {
 
   it('blocks a simple GET (CSRF): no content type, no preflight header', async () => {
     const query = { query: '{ me { role } }' };
-    const simple = await send(h, httpEvent({ method: 'GET', query }));
+    const simple = await send(h, bareEvent({ method: 'GET', query }));
     expect(simple.status).toBe(400);
     expect(simple.body).not.toContain('"role"');
     const withPreflight = await send(
       h,
-      httpEvent({ method: 'GET', query, headers: { 'apollo-require-preflight': 'true' } }),
+      bareEvent({ method: 'GET', query, headers: { 'apollo-require-preflight': 'true' } }),
     );
     expect(withPreflight.status).toBe(200);
     expect(JSON.parse(withPreflight.body)).toEqual({ data: { me: { role: 'PUBLIC' } } });
@@ -295,7 +239,7 @@ describe('production mode', () => {
     for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']) {
       const result = await send(
         h,
-        httpEvent({
+        bareEvent({
           method: 'POST',
           headers: { 'content-type': contentType },
           body: JSON.stringify({ query: 'mutation { takeTicket(input: { serviceId: "x" }) { id } }' }),
@@ -309,7 +253,7 @@ describe('production mode', () => {
   it('refuses batched operations', async () => {
     const result = await send(
       h,
-      httpEvent({
+      bareEvent({
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify([{ query: '{ me { role } }' }, { query: '{ __typename }' }]),
@@ -340,12 +284,12 @@ describe('outside production (the local server)', () => {
 
   it('keeps CSRF prevention on and batching off', async () => {
     const csrf = await h.handler(
-      httpEvent({ method: 'GET', query: { query: '{ me { role } }' } }),
+      bareEvent({ method: 'GET', query: { query: '{ me { role } }' } }),
       localLambdaContext('local'),
     );
     expect(csrf.statusCode).toBe(400);
     const batch = await h.handler(
-      httpEvent({
+      bareEvent({
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify([{ query: '{ me { role } }' }]),

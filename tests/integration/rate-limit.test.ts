@@ -4,12 +4,12 @@
  * fresh allowance once the minute has passed, and a kiosk that issues
  * tickets for a queue of citizens never hitting the default limit.
  */
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localLambdaContext } from '../../src/app/local-event.js';
 import { DEFAULT_RATE_LIMITS } from '../../src/app/rate-limit.js';
 import { fixtureCatalog } from '../support/fixture-catalog.js';
 import type { GraphQLResponse } from '../support/graphql.js';
+import { httpEvent } from '../support/graphql.js';
 import { createHarness, type Harness } from '../support/harness.js';
 
 const MALL = 'rate-mall';
@@ -31,27 +31,7 @@ async function postFrom(
   variables?: Record<string, unknown>,
   headers: Record<string, string> = {},
 ): Promise<GraphQLResponse> {
-  const event: APIGatewayProxyEventV2 = {
-    version: '2.0',
-    routeKey: 'POST /graphql',
-    rawPath: '/graphql',
-    rawQueryString: '',
-    headers: { 'content-type': 'application/json', ...headers },
-    requestContext: {
-      accountId: 'test',
-      apiId: 'test',
-      domainName: 'localhost',
-      domainPrefix: 'localhost',
-      http: { method: 'POST', path: '/graphql', protocol: 'HTTP/1.1', sourceIp, userAgent: 'vitest' },
-      requestId: 'test',
-      routeKey: 'POST /graphql',
-      stage: '$default',
-      time: new Date().toUTCString(),
-      timeEpoch: Date.now(),
-    },
-    body: JSON.stringify({ query, variables }),
-    isBase64Encoded: false,
-  };
+  const event = httpEvent({ body: JSON.stringify({ query, variables }), headers, sourceIp });
   const result = await h.handler(event, localLambdaContext('rate-limit'));
   return { ...(JSON.parse(result.body ?? '{}') as GraphQLResponse), status: result.statusCode ?? 200 };
 }

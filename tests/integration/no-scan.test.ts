@@ -1,0 +1,244 @@
+/**
+ * No Scan on any request path: every read of Loket is a GetItem, BatchGetItem or a Query on a known
+ * partition (docs/data-model.md), and the API's IAM policy does not even allow Scan.
+ *
+ * Two checks: no source file can send a Scan, and a run of every real operation of the front ends and of
+ * every root field of the schema (each mutation, each query, the failure paths that release an
+ * idempotency key) sends only the commands the IAM policy lists, never a Scan.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildSchema, Kind, parse } from 'graphql';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readCatalogs } from '../../src/catalog-data/data-files.js';
+import { typeDefs } from '../../src/generated/type-defs.js';
+import { fixtureCatalog } from '../support/fixture-catalog.js';
+import { createHarness, type Harness } from '../support/harness.js';
+import { REAL_OPERATIONS } from '../support/operations.js';
+
+/** What the request paths may send: the calls of the API's IAM policy (infra/api-stack.ts). */
+const ALLOWED_COMMANDS = new Set([
+  'GetItemCommand',
+  'BatchGetItemCommand',
+  'QueryCommand',
+  'PutItemCommand',
+  'UpdateItemCommand',
+  'DeleteItemCommand',
+  'BatchWriteItemCommand',
+  'TransactGetItemsCommand',
+  'TransactWriteItemsCommand',
+]);
+
+/** Any way of sending a Scan with the AWS SDK v3, by name. */
+const SCAN_IN_SOURCE = /\b(ScanCommand|paginateScan|ScanCommandInput|ParallelScan)\b|['"`]dynamodb:Scan['"`]/;
+
+async function sourceFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile() && /\.(ts|mts|js|mjs)$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+describe('no Scan on any request path', () => {
+  it('has no Scan in the application and infrastructure sources', async () => {
+    const files = [...(await sourceFiles('src')), ...(await sourceFiles('infra'))];
+    expect(files.length).toBeGreaterThan(20);
+    const offenders: string[] = [];
+    for (const file of files) {
+      const text = await readFile(file, 'utf8');
+      text.split('\n').forEach((line, n) => {
+        if (SCAN_IN_SOURCE.test(line)) offenders.push(`${file}:${n + 1}: ${line.trim()}`);
+      });
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  describe('on DynamoDB Local, through the handler', () => {
+    let h: Harness;
+    const sent = new Set<string>();
+    const rootFields = new Set<string>();
+
+    beforeAll(async () => {
+      const seed = await readCatalogs('data');
+      h = await createHarness(
+        inject('dynamoEndpoint'),
+        [
+          ...seed,
+          fixtureCatalog({ mallId: 'scan-mall', counters: 2, services: [{}, {}, { dailyQuota: 1 }] }),
+        ],
+        new Date('2026-12-01T02:00:00Z'), // Tuesday 09:00 WIB: everything is open
+      );
+      const record = h.table.counter.record.bind(h.table.counter);
+      h.table.counter.record = (command: string) => {
+        sent.add(command);
+        record(command);
+      };
+    });
+
+    afterAll(async () => h?.close());
+
+    /** Runs an operation, notes its root fields, and fails on any error but the one expected. */
+    const run = async <T = Record<string, unknown>>(
+      query: string,
+      variables?: Record<string, unknown>,
+      token?: string,
+      expectedError?: string,
+    ): Promise<T> => {
+      for (const def of parse(query).definitions) {
+        if (def.kind !== Kind.OPERATION_DEFINITION) continue;
+        for (const sel of def.selectionSet.selections) {
+          if (sel.kind === Kind.FIELD) rootFields.add(`${def.operation}.${sel.name.value}`);
+        }
+      }
+      const result = await h.raw<T>(query, variables, token);
+      if (expectedError) {
+        expect(result.errors?.[0]?.extensions?.code).toBe(expectedError);
+      } else {
+        expect(result.errors, query).toBeUndefined();
+      }
+      return result.data as T;
+    };
+
+    it('sends only the commands of the IAM policy, and never a Scan, for every operation', async () => {
+      const mallId = 'lampung-tengah';
+      const polres = `${mallId}:polres`;
+      const svc = (n: number) => `scan-mall:agency:svc${n}`;
+      const loket = (n: number) => `scan-mall:agency:loket-${n}`;
+      const admin = await h.token({ role: 'ADMIN', mallId: 'scan-mall' });
+      const seedAdmin = await h.token({ role: 'ADMIN', mallId });
+      const officer = await h.token({ role: 'OFFICER', mallId, agencyId: polres });
+      const partner = await h.token({ role: 'PARTNER', mallId, agencyId: polres });
+      type Taken = { takeTicket: { id: string } };
+      const take = async (serviceId: string, idempotencyKey?: string) => {
+        h.clock.advance(1000); // issued one after the other: t1 is called first
+        const taken = await run<Taken>(REAL_OPERATIONS.TAKE_TICKET, { input: { serviceId, idempotencyKey } });
+        return taken.takeTicket.id;
+      };
+      const move = (name: string, args: string) =>
+        run(`mutation { ${name}(${args}) { id status } }`, undefined, admin);
+
+      // The front ends' real operations, each at least once (a new one fails to compile until it is added).
+      const t1 = await take(svc(1), 'no-scan-kiosk-0001');
+      const t2 = await take(svc(1));
+      const t3 = await take(svc(1));
+      const t4 = await take(svc(2));
+      const t5 = await take(svc(2));
+      expect(await take(svc(1), 'no-scan-kiosk-0001')).toBe(t1); // the retry path of an idempotency key
+      const submitted = await run<{ submitComplaint: { id: string; trackingCode: string } }>(
+        REAL_OPERATIONS.SUBMIT_COMPLAINT,
+        {
+          input: {
+            mallId,
+            category: 'COMPLAINT',
+            agencyId: polres,
+            subject: 'Antrean SKCK terlalu lama',
+            description: 'Saya menunggu lebih dari dua jam di loket SKCK tanpa kejelasan.',
+            idempotencyKey: 'no-scan-form-0001',
+          },
+        },
+      );
+      const complaint = submitted.submitComplaint;
+      const realOperations = {
+        KIOSK_CATALOG: [{ mallId }],
+        TAKE_TICKET: [{ input: { serviceId: svc(2), idempotencyKey: 'no-scan-kiosk-0002' } }],
+        FOLLOW_TICKET: [{ id: t2 }],
+        HALL_BOARD: [{ mallId: 'scan-mall', limit: 10 }],
+        OFFICER_CONSOLE: [{ counterId: `${polres}:loket-1` }, officer],
+        CALL_NEXT_TICKET: [{ counterId: loket(1) }, admin],
+        SUBMIT_COMPLAINT: [
+          {
+            input: {
+              mallId: 'scan-mall',
+              category: 'COMPLAINT',
+              ticketId: t5,
+              subject: 'Nomor antrean dilewati',
+              description: 'Nomor saya dilewati saat dipanggil di loket layanan.',
+            },
+          },
+        ],
+        TRACK_COMPLAINT: [{ code: complaint.trackingCode }],
+        ADMIN_COMPLAINTS: [{ mallId, first: 20 }, seedAdmin],
+        PARTNER_SCHEDULE: [{ agencyId: polres, from: '2026-12-01', to: '2026-12-31' }, partner],
+      } satisfies Record<keyof typeof REAL_OPERATIONS, [Record<string, unknown>, string?]>;
+      for (const [name, [variables, token]] of Object.entries(realOperations)) {
+        await run(REAL_OPERATIONS[name as keyof typeof REAL_OPERATIONS], variables, token);
+      }
+
+      // Every other root field and move, including the refusal that releases an idempotency key.
+      await run('{ malls { id } me { role } }');
+      await run(
+        `{ agency(id: "${polres}") { id } service(id: "${svc(1)}") { queue { issued waiting nowServing { id } } }
+           counter(id: "${loket(1)}") { currentTicket { id } } ticket(id: "${t3}") { position } }`,
+      );
+      await move('recallTicket', `id: "${t1}"`); // t1 was called by CALL_NEXT_TICKET
+      await move('markNoShow', `id: "${t1}"`);
+      await move('reactivateTicket', `id: "${t1}"`);
+      await move('callTicket', `id: "${t2}", counterId: "${loket(1)}"`);
+      await move('startServing', `id: "${t2}"`);
+      await move('transferTicket', `id: "${t2}", toServiceId: "${svc(2)}"`);
+      await move('callTicket', `id: "${t3}", counterId: "${loket(2)}"`);
+      await move('startServing', `id: "${t3}"`);
+      await move('finishTicket', `id: "${t3}"`);
+      await run(`mutation { cancelTicket(id: "${t4}") { status } }`);
+      await take(svc(3), 'no-scan-quota-0001');
+      await run(
+        REAL_OPERATIONS.TAKE_TICKET,
+        { input: { serviceId: svc(3), idempotencyKey: 'no-scan-quota-0002' } },
+        undefined,
+        'QUOTA_EXHAUSTED',
+      );
+
+      const page = await run<{ complaints: { pageInfo: { endCursor: string | null } } }>(
+        `{ complaints(agencyId: "${polres}", status: RECEIVED, first: 1) { pageInfo { endCursor } } }`,
+        undefined,
+        officer,
+      );
+      await run(
+        'query($after: String) { complaints(agencyId: "lampung-tengah:polres", first: 1, after: $after) { edges { cursor } } }',
+        { after: page.complaints.pageInfo.endCursor },
+        officer,
+      );
+      const c = complaint.id;
+      const code = complaint.trackingCode;
+      await run(`mutation { verifyComplaint(id: "${c}") { id } }`, undefined, seedAdmin);
+      await run(
+        `mutation { assignComplaint(id: "${c}", agencyId: "${polres}") { id } }`,
+        undefined,
+        seedAdmin,
+      );
+      const respond = `mutation { respondToComplaint(id: "${c}", status: RESOLVED, message: "Sudah ditangani.") { id } }`;
+      await run(respond, undefined, officer);
+      await run(`mutation { replyToComplaint(trackingCode: "${code}", message: "Belum selesai.") { id } }`);
+      await run(respond, undefined, officer);
+      await run(`mutation { rateComplaint(trackingCode: "${code}", rating: 4) { id } }`);
+      const other = await run<{ submitComplaint: { id: string } }>(REAL_OPERATIONS.SUBMIT_COMPLAINT, {
+        input: {
+          mallId,
+          category: 'ASPIRATION',
+          subject: 'Tambah kursi',
+          description: 'Kursi ruang tunggu kurang.',
+        },
+      });
+      await run(
+        `mutation { rejectComplaint(id: "${other.submitComplaint.id}", reason: "Bukan wewenang MPP.") { id } }`,
+        undefined,
+        seedAdmin,
+      );
+
+      // Every root field of the schema was called...
+      const schema = buildSchema(typeDefs);
+      const expected = [
+        ...Object.keys(schema.getQueryType()?.getFields() ?? {}).map((f) => `query.${f}`),
+        ...Object.keys(schema.getMutationType()?.getFields() ?? {}).map((f) => `mutation.${f}`),
+      ];
+      expect(expected.filter((f) => !rootFields.has(f))).toEqual([]);
+      // ...reads and writes alike went to DynamoDB...
+      expect(sent).toContain('QueryCommand');
+      expect(sent).toContain('TransactWriteItemsCommand');
+      expect(sent).toContain('DeleteItemCommand');
+      // ...and nothing sent was a Scan, or anything the IAM policy does not allow.
+      expect([...sent].filter((c) => c.includes('Scan'))).toEqual([]);
+      expect([...sent].filter((c) => !ALLOWED_COMMANDS.has(c))).toEqual([]);
+    });
+  });
+});
