@@ -12,7 +12,7 @@ import type { IdempotencyRepository } from '../domain/idempotency.js';
 import { type IdSource, QueueService } from '../domain/queue-service.js';
 import type { TicketRepository } from '../domain/ticket-repository.js';
 import { DynamoCatalogStore } from '../dynamo/catalog-store.js';
-import { createDocumentClient, type RequestCounter } from '../dynamo/client.js';
+import { createDocumentClient, type RequestCounter, warmUpConnection } from '../dynamo/client.js';
 import { DynamoComplaintStore } from '../dynamo/complaint-store.js';
 import { DynamoIdempotencyStore } from '../dynamo/idempotency-store.js';
 import { DynamoTicketStore } from '../dynamo/ticket-store.js';
@@ -32,6 +32,8 @@ export interface AppServices {
   complaints: ComplaintRepository;
   random: RandomSource;
   authenticator: Authenticator;
+  /** Opens the DynamoDB connection ahead of the first request (see `warmUpConnection`). */
+  warmUp(): Promise<void>;
 }
 
 /** Builds the services; `counter` counts DynamoDB requests for tests and the benchmark. */
@@ -48,6 +50,7 @@ export function createServices(config: AppConfig, counter?: RequestCounter): App
     complaints: new DynamoComplaintStore(client, config.tableName),
     random: { bytes: (n) => new Uint8Array(randomBytes(n)) },
     authenticator: createAuthenticator(config.auth),
+    warmUp: () => warmUpConnection(client, config.tableName),
   };
 }
 

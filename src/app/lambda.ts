@@ -8,5 +8,10 @@ import { configFromEnv } from './config.js';
 import { createLambdaHandler } from './handler.js';
 
 const config = configFromEnv();
+const services = createServices(config);
 
-export const handler = createLambdaHandler(createServices(config), config);
+// Not awaited: the connection opens while the rest of INIT (Apollo Server's
+// start) runs, and the first request finds it open.
+void services.warmUp();
+
+export const handler = createLambdaHandler(services, config);

@@ -87,3 +87,6 @@ export const complaintKeys = {
   byAgency: (agencyId: string): string => `AGENCY_COMPLAINTS#${agencyId}`,
   sort: (submittedAt: string, id: string): string => `${submittedAt}#${id}`,
 } as const;
+
+/** A key no item ever has: what a cold start reads to open its connection early. */
+export const WARM_UP_KEY: ItemKey = { pk: 'WARMUP', sk: 'WARMUP' };

@@ -23,11 +23,15 @@ export const KIOSK_CATALOG = /* GraphQL */ `
   }
 `;
 
-/** The kiosk takes a ticket. */
+/**
+ * The kiosk takes a ticket and prints its number; the citizen's phone then
+ * follows it (FOLLOW_TICKET) for position and estimate, which cost one more
+ * read of the live queue.
+ */
 export const TAKE_TICKET = /* GraphQL */ `
   mutation TakeTicket($input: TakeTicketInput!) {
     takeTicket(input: $input) {
-      id number date status priority issuedAt position estimatedWaitMinutes
+      id number date status priority issuedAt
       service { id name agency { name } }
     }
   }

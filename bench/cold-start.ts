@@ -1,0 +1,432 @@
+/**
+ * Phase (b): cold start. Synthesizes the CDK app (offline) and takes the GraphQL function's bundle from
+ * cdk.out, builds the hello-world Apollo Lambda (bench/hello) with esbuild the way CDK builds Loket's, and
+ * starts each in fresh Node processes against DynamoDB Local: the time from loading the bundle to the first
+ * answered API Gateway v2 event, median of several runs, interleaved so both see the same machine.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type BuildOptions, build, type Plugin } from 'esbuild';
+import { LocalIssuer } from '../src/app/auth/local-issuer.js';
+import { DynamoCatalogStore } from '../src/dynamo/catalog-store.js';
+import { catalogKeys } from '../src/dynamo/keys.js';
+import { httpEvent } from '../tests/support/graphql.js';
+import { createTestTable } from '../tests/support/local-table.js';
+import { REAL_OPERATIONS } from '../tests/support/operations.js';
+import type { BenchOptions } from './main.js';
+import type { Check, SectionResult } from './report.js';
+import { formatBytes, median, round } from './stats.js';
+import { SEED_MALL, seedCatalogs } from './support.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const RUNNER = fileURLToPath(new URL('./cold-runner.mjs', import.meta.url));
+const HELLO_ENTRY = fileURLToPath(new URL('./hello/handler.ts', import.meta.url));
+const LAMBDA_ENTRY = join(ROOT, 'src/app/lambda.ts');
+/** The description ApiStack gives the GraphQL function; it picks the function out of the template. */
+const GRAPHQL_FUNCTION_DESCRIPTION = 'Loket GraphQL API (Apollo Server)';
+
+/** Targets of the issue. */
+export const BUNDLE_LIMIT_BYTES = 1_500_000;
+export const COLD_START_LIMIT_RATIO = 2;
+
+interface RunTiming {
+  status: number;
+  errors: unknown;
+  bodyBytes: number;
+  processStartMs: number;
+  importMs: number;
+  firstInvokeMs: number;
+  loadToAnswerMs: number;
+  processToAnswerMs: number;
+  wallMs: number;
+}
+
+interface Variant {
+  name: string;
+  bundle: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  env: Record<string, string>;
+}
+
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => resolvePromise({ code: code ?? 1, output }));
+  });
+}
+
+/** `cdk synth --quiet -o <dir>`, offline; returns the GraphQL function's bundle and the synth time. */
+async function synthesize(outDir: string): Promise<{ bundle: string; seconds: number }> {
+  const start = performance.now();
+  const { code, output } = await run(
+    process.execPath,
+    [join(ROOT, 'node_modules/aws-cdk/bin/cdk'), 'synth', '--quiet', '-o', outDir],
+    { ...process.env, CDK_DISABLE_VERSION_CHECK: '1', CI: '1' },
+  );
+  const seconds = (performance.now() - start) / 1000;
+  if (code !== 0) throw new Error(`cdk synth failed (exit ${code}):\n${output.slice(-3000)}`);
+  const template = JSON.parse(await readFile(join(outDir, 'LoketApi.template.json'), 'utf8')) as {
+    Resources: Record<
+      string,
+      { Type: string; Metadata?: Record<string, unknown>; Properties?: Record<string, unknown> }
+    >;
+  };
+  const fn = Object.values(template.Resources).find(
+    (r) => r.Type === 'AWS::Lambda::Function' && r.Properties?.Description === GRAPHQL_FUNCTION_DESCRIPTION,
+  );
+  const assetPath = fn?.Metadata?.['aws:asset:path'];
+  if (typeof assetPath !== 'string') throw new Error('No bundled GraphQL function in LoketApi.template.json');
+  return { bundle: join(outDir, assetPath, 'index.mjs'), seconds };
+}
+
+/** The esbuild options of Loket's functions (infra/loket-function.ts), with the banner read from its bundle. */
+function cdkLikeOptions(banner: string): BuildOptions {
+  return {
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'esm',
+    minify: true,
+    sourcemap: true,
+    sourcesContent: false,
+    mainFields: ['module', 'main'],
+    banner: { js: banner },
+    logLevel: 'silent',
+  };
+}
+
+/**
+ * Two bundling fixes measured as an experiment (infra/loket-function.ts does not apply them yet):
+ * - @as-integrations/aws-lambda is CommonJS and `require`s @apollo/server for its HeaderMap, which pulls
+ *   Apollo's CommonJS build (and with it CommonJS graphql, graphql-tools, usage-reporting protobuf) into a
+ *   bundle that already has the ESM build: both are evaluated at INIT. Resolving that require to the ESM
+ *   build keeps one copy.
+ * - @apollo/utils.createhash uses node:crypto only when `module.require` exists, which it does not in an
+ *   esbuild bundle, so every request hashes its query with sha.js, in JavaScript.
+ */
+const EXPERIMENT_PLUGINS: Plugin[] = [
+  {
+    name: 'one-apollo-build',
+    setup(b) {
+      const esm = join(ROOT, 'node_modules/@apollo/server/dist/esm/index.js');
+      b.onResolve({ filter: /^@apollo\/server$/ }, (a) =>
+        a.kind === 'require-call' ? { path: esm } : undefined,
+      );
+    },
+  },
+  {
+    name: 'node-crypto-hash',
+    setup(b) {
+      b.onResolve({ filter: /^@apollo\/utils\.createhash$/ }, () => ({
+        path: 'createhash',
+        namespace: 'bench-shim',
+      }));
+      b.onLoad({ filter: /.*/, namespace: 'bench-shim' }, () => ({
+        contents:
+          "const { createHash } = require('node:crypto'); exports.createHash = (kind) => createHash(kind);",
+        loader: 'js',
+      }));
+    },
+  },
+];
+
+/** Bundles `entry` into `outDir/index.mjs`; returns the bundle's size and its source map's. */
+async function bundleSize(
+  entry: string,
+  outDir: string,
+  options: BuildOptions,
+): Promise<{ file: string; bytes: number; mapBytes: number }> {
+  const file = join(outDir, 'index.mjs');
+  await build({ ...options, entryPoints: [entry], outfile: file });
+  const bytes = (await stat(file)).size;
+  const mapBytes = await stat(`${file}.map`).then(
+    (s) => s.size,
+    () => 0,
+  );
+  return { file, bytes, mapBytes };
+}
+
+async function coldStart(variant: Variant): Promise<RunTiming> {
+  const start = performance.now();
+  const { code, output } = await run(process.execPath, [RUNNER, variant.bundle], {
+    // A clean environment, as Lambda's: nothing of this process leaks in.
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    AWS_REGION: 'ap-southeast-3',
+    ...variant.env,
+    BENCH_EVENT: JSON.stringify(
+      httpEvent({ body: JSON.stringify({ query: variant.query, variables: variant.variables }) }),
+    ),
+  });
+  const wallMs = performance.now() - start;
+  const line = output.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+  if (code !== 0 || !line)
+    throw new Error(`Cold start of ${variant.name} failed (exit ${code}):\n${output.slice(-3000)}`);
+  const timing = { ...(JSON.parse(line.slice('BENCH_RESULT '.length)) as Omit<RunTiming, 'wallMs'>), wallMs };
+  if (timing.status !== 200 || timing.errors) {
+    throw new Error(
+      `Cold start of ${variant.name} answered ${timing.status}: ${JSON.stringify(timing.errors)}`,
+    );
+  }
+  return timing;
+}
+
+interface VariantResult {
+  name: string;
+  runs: number;
+  loadToAnswerMs: number;
+  importMs: number;
+  firstInvokeMs: number;
+  processToAnswerMs: number;
+  wallMs: number;
+  samplesLoadToAnswerMs: number[];
+}
+
+function summarize(name: string, timings: RunTiming[]): VariantResult {
+  const m = (f: (t: RunTiming) => number) => round(median(timings.map(f)), 1);
+  return {
+    name,
+    runs: timings.length,
+    loadToAnswerMs: m((t) => t.loadToAnswerMs),
+    importMs: m((t) => t.importMs),
+    firstInvokeMs: m((t) => t.firstInvokeMs),
+    processToAnswerMs: m((t) => t.processToAnswerMs),
+    wallMs: m((t) => t.wallMs),
+    samplesLoadToAnswerMs: timings.map((t) => round(t.loadToAnswerMs, 1)),
+  };
+}
+
+export async function measureColdStart(endpoint: string, options: BenchOptions): Promise<SectionResult> {
+  const work = await mkdtemp(join(tmpdir(), 'loket-bench-cold-'));
+  const table = await createTestTable(endpoint);
+  try {
+    console.log('Synthesizing the CDK app (cdk synth --quiet, offline)...');
+    const synth = await synthesize(join(work, 'cdk.out'));
+    const loketBytes = (await stat(synth.bundle)).size;
+    const loketMapBytes = (await stat(`${synth.bundle}.map`)).size;
+    const loketSource = await readFile(synth.bundle);
+    const banner = loketSource.toString('utf8', 0, 400).split('\n')[0] ?? '';
+
+    const hello = await bundleSize(HELLO_ENTRY, join(work, 'hello'), cdkLikeOptions(banner));
+    // Bundling choices, each against CDK's: what minifying, ESM-first main fields and a map without sources save.
+    const experiment = await bundleSize(LAMBDA_ENTRY, join(work, 'experiment'), {
+      ...cdkLikeOptions(banner),
+      plugins: EXPERIMENT_PLUGINS,
+    });
+    const choices = [
+      {
+        choice: 'as deployed: minified, ESM builds first (module, main), map without sources',
+        ...(await bundleSize(LAMBDA_ENTRY, join(work, 'as-deployed'), cdkLikeOptions(banner))),
+      },
+      {
+        choice: 'not minified',
+        ...(await bundleSize(LAMBDA_ENTRY, join(work, 'unminified'), {
+          ...cdkLikeOptions(banner),
+          minify: false,
+        })),
+      },
+      {
+        choice: "esbuild's default main fields (CommonJS builds first)",
+        ...(await bundleSize(LAMBDA_ENTRY, join(work, 'cjs-first'), {
+          ...cdkLikeOptions(banner),
+          mainFields: ['main', 'module'],
+        })),
+      },
+      {
+        choice: 'experiment: one Apollo build + node:crypto hashing (not deployed)',
+        ...experiment,
+      },
+      {
+        choice: 'source map with sources embedded',
+        ...(await bundleSize(LAMBDA_ENTRY, join(work, 'map-sources'), {
+          ...cdkLikeOptions(banner),
+          sourcesContent: true,
+        })),
+      },
+    ];
+
+    // The seed catalogs, and a warm DynamoDB Local: the figure is the Lambda's cold start, not Java's.
+    const store = new DynamoCatalogStore(table.client, table.tableName);
+    for (const catalog of await seedCatalogs()) await store.writeCatalog(catalog);
+    for (let i = 0; i < 20; i++) {
+      await table.client.send(
+        new QueryCommand({
+          TableName: table.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': catalogKeys.partition(SEED_MALL) },
+        }),
+      );
+    }
+    const issuer = await LocalIssuer.open(join(work, 'keys'));
+    const deployedEnv = { NODE_ENV: 'production', NODE_OPTIONS: '--enable-source-maps' };
+    const loketEnv = {
+      LOKET_TABLE: table.tableName,
+      DYNAMODB_ENDPOINT: endpoint,
+      LOKET_AUTH_LOCAL_JWKS: JSON.stringify(issuer.jwks()),
+    };
+    const kiosk = { query: REAL_OPERATIONS.KIOSK_CATALOG, variables: { mallId: SEED_MALL } };
+    const variants: Variant[] = [
+      { name: 'hello world', bundle: hello.file, query: '{ hello }', env: deployedEnv },
+      {
+        name: 'Loket, kiosk catalog query',
+        bundle: synth.bundle,
+        ...kiosk,
+        env: { ...deployedEnv, ...loketEnv },
+      },
+      {
+        name: 'Loket, { __typename } (no DynamoDB request)',
+        bundle: synth.bundle,
+        query: '{ __typename }',
+        env: { ...deployedEnv, ...loketEnv },
+      },
+      {
+        name: 'Loket, kiosk catalog, experiment bundle (not deployed)',
+        bundle: experiment.file,
+        ...kiosk,
+        env: { ...deployedEnv, ...loketEnv },
+      },
+      {
+        name: 'hello world, without --enable-source-maps',
+        bundle: hello.file,
+        query: '{ hello }',
+        env: { NODE_ENV: 'production' },
+      },
+      {
+        name: 'Loket, kiosk catalog, without --enable-source-maps',
+        bundle: synth.bundle,
+        ...kiosk,
+        env: { NODE_ENV: 'production', ...loketEnv },
+      },
+    ];
+    const runs = options.quick ? 3 : 9;
+    const timings = new Map<string, RunTiming[]>(variants.map((v) => [v.name, []]));
+    console.log(`Cold starts: ${variants.length} variants × ${runs} runs, interleaved...`);
+    for (const v of variants) await coldStart(v); // one unmeasured run each: disk cache, JIT of DynamoDB Local
+    for (let i = 0; i < runs; i++) {
+      for (const v of variants) timings.get(v.name)?.push(await coldStart(v));
+    }
+    const results = variants.map((v) => summarize(v.name, timings.get(v.name) ?? []));
+    const [helloResult, loketResult, typenameResult, experimentResult, helloNoMaps, loketNoMaps] =
+      results as [VariantResult, VariantResult, VariantResult, VariantResult, VariantResult, VariantResult];
+    const ratio = round(loketResult.loadToAnswerMs / helloResult.loadToAnswerMs, 2);
+    const processRatio = round(loketResult.processToAnswerMs / helloResult.processToAnswerMs, 2);
+    const checks: Check[] = [
+      {
+        section: 'cold start',
+        name: 'bundle size of the synthesized GraphQL function (index.mjs)',
+        value: formatBytes(loketBytes),
+        target: `≤ ${formatBytes(BUNDLE_LIMIT_BYTES)}`,
+        pass: loketBytes <= BUNDLE_LIMIT_BYTES,
+      },
+      {
+        section: 'cold start',
+        name: 'load → first answer (kiosk query), median, vs hello world',
+        value: `${ratio}× (${loketResult.loadToAnswerMs} vs ${helloResult.loadToAnswerMs} ms)`,
+        target: `≤ ${COLD_START_LIMIT_RATIO}×`,
+        pass: ratio <= COLD_START_LIMIT_RATIO,
+      },
+    ];
+    const data = {
+      synthSeconds: round(synth.seconds, 1),
+      bundle: {
+        bytes: loketBytes,
+        gzipBytes: gzipSync(loketSource).length,
+        mapBytes: loketMapBytes,
+        limitBytes: BUNDLE_LIMIT_BYTES,
+      },
+      hello: {
+        bytes: hello.bytes,
+        gzipBytes: gzipSync(await readFile(hello.file)).length,
+        mapBytes: hello.mapBytes,
+      },
+      bundlingChoices: choices.map(({ choice, bytes, mapBytes }) => ({ choice, bytes, mapBytes })),
+      runs,
+      variants: results,
+      ratio,
+      processRatio,
+      sourceMapsCostMs: {
+        loket: round(loketResult.loadToAnswerMs - loketNoMaps.loadToAnswerMs, 1),
+        hello: round(helloResult.loadToAnswerMs - helloNoMaps.loadToAnswerMs, 1),
+      },
+      typenameMs: typenameResult.loadToAnswerMs,
+      experiment: {
+        bytes: experiment.bytes,
+        loadToAnswerMs: experimentResult.loadToAnswerMs,
+        ratio: round(experimentResult.loadToAnswerMs / helloResult.loadToAnswerMs, 2),
+      },
+    };
+    return {
+      data,
+      checks,
+      tables: [
+        {
+          title: 'Bundles',
+          headers: ['bundle', 'index.mjs', 'gzip', 'source map'],
+          rows: [
+            [
+              'Loket GraphQL function (cdk synth)',
+              formatBytes(loketBytes),
+              formatBytes(data.bundle.gzipBytes),
+              formatBytes(loketMapBytes),
+            ],
+            [
+              'hello-world Apollo Lambda (same esbuild options)',
+              formatBytes(hello.bytes),
+              formatBytes(data.hello.gzipBytes),
+              formatBytes(hello.mapBytes),
+            ],
+            ...choices.map((c) => [`Loket, ${c.choice}`, formatBytes(c.bytes), '', formatBytes(c.mapBytes)]),
+          ],
+          notes: [
+            `cdk synth took ${data.synthSeconds} s. Limit for index.mjs: ${formatBytes(BUNDLE_LIMIT_BYTES)}.`,
+          ],
+        },
+        {
+          title: `Cold start: fresh Node process, median of ${runs} runs (ms)`,
+          headers: [
+            'bundle, first request',
+            'load → answer',
+            'import',
+            'first invoke',
+            'process start → answer',
+            'spawn → exit',
+          ],
+          rows: results.map((r) => [
+            r.name,
+            r.loadToAnswerMs,
+            r.importMs,
+            r.firstInvokeMs,
+            r.processToAnswerMs,
+            r.wallMs,
+          ]),
+          notes: [
+            `Loket / hello world, load → answer: ${ratio}× (limit ${COLD_START_LIMIT_RATIO}×); from process start: ${processRatio}×. ` +
+              'Both with NODE_ENV=production and NODE_OPTIONS=--enable-source-maps, as the deployed function runs; ' +
+              'the first Loket request is the kiosk catalog (one DynamoDB Query on DynamoDB Local).',
+          ],
+        },
+      ],
+    };
+  } finally {
+    await table.drop();
+    await rm(work, { recursive: true, force: true });
+  }
+}

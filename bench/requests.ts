@@ -1,0 +1,335 @@
+/**
+ * Phase (a): DynamoDB requests per operation of the contract, in its common shape, through the real
+ * handler on DynamoDB Local, counted by the SDK middleware of `createDocumentClient`.
+ *
+ * Also counts what the resolvers asked the ticket repository for before the per-request DataLoader
+ * (`RequestCachedTickets`) batched and cached it: the requests the operation would cost without it.
+ */
+
+import type { LoketHandler } from '../src/app/handler.js';
+import { RequestCachedTickets } from '../src/app/request-cache.js';
+import { DynamoTicketStore } from '../src/dynamo/ticket-store.js';
+import { REAL_OPERATIONS } from '../tests/support/operations.js';
+import type { BenchOptions } from './main.js';
+import type { Check, SectionResult } from './report.js';
+import { median, round } from './stats.js';
+import { type Api, callHandler, createApi, dataOf, SEED_MALL, seedCatalogs } from './support.js';
+
+const READS = ['getTicket', 'getTickets', 'liveQueue', 'getCounterState', 'getCounterStates'] as const;
+
+/** Counts calls of the ticket reads on a prototype, while `active`. */
+function countReads(proto: object, counter: { calls: number; active: boolean }): () => void {
+  const target = proto as Record<string, (...args: unknown[]) => unknown>;
+  const originals = READS.map((name) => [name, target[name]] as const);
+  for (const [name, original] of originals) {
+    if (!original) throw new Error(`No ${name} on the ticket repository`);
+    target[name] = function (this: unknown, ...args: unknown[]) {
+      if (counter.active) counter.calls++;
+      return original.apply(this, args);
+    };
+  }
+  return () => {
+    for (const [name, original] of originals) target[name] = original as (...args: unknown[]) => unknown;
+  };
+}
+
+export interface OperationCount {
+  operation: string;
+  shape: string;
+  requests: number;
+  byCommand: Record<string, number>;
+  /** Requests without the per-request DataLoader: one per read the resolvers asked for. */
+  withoutBatching: number;
+  /** The issue's limit; null for an informational row. */
+  limit: number | null;
+  exact?: boolean;
+}
+
+/** Cache comparison for the kiosk query: latency with the per-instance catalog cache and without. */
+export interface CacheComparison {
+  runs: number;
+  warmP50Ms: number;
+  warmRequests: number;
+  expiredP50Ms: number;
+  expiredRequests: number;
+  noCacheRuns: number;
+  noCacheP50Ms: number;
+  noCacheRequests: number;
+}
+
+export async function measureRequests(endpoint: string, options: BenchOptions): Promise<SectionResult> {
+  const api = await createApi(endpoint, await seedCatalogs());
+  const outer = { calls: 0, active: false };
+  const inner = { calls: 0, active: false };
+  const restoreOuter = countReads(RequestCachedTickets.prototype, outer);
+  const restoreInner = countReads(DynamoTicketStore.prototype, inner);
+  const rows: OperationCount[] = [];
+
+  const count = async (
+    operation: string,
+    shape: string,
+    limit: number | null,
+    fn: () => Promise<unknown>,
+    exact = false,
+  ) => {
+    api.table.counter.reset();
+    outer.calls = 0;
+    inner.calls = 0;
+    outer.active = inner.active = true;
+    try {
+      await fn();
+    } finally {
+      outer.active = inner.active = false;
+    }
+    const requests = api.table.counter.total;
+    rows.push({
+      operation,
+      shape,
+      requests,
+      byCommand: api.table.counter.byCommand(),
+      withoutBatching: requests - inner.calls + outer.calls,
+      limit,
+      exact,
+    });
+  };
+
+  try {
+    const ops = REAL_OPERATIONS;
+    const mallId = SEED_MALL;
+    const polres = `${mallId}:polres`;
+    const skck = `${polres}:skck`;
+    const admin = await api.token({ role: 'ADMIN', mallId });
+    const officer = await api.token({ role: 'OFFICER', mallId, agencyId: polres });
+    const partner = await api.token({ role: 'PARTNER', mallId, agencyId: polres });
+
+    // The handler is a fresh instance: its catalog cache is empty.
+    await count('kiosk catalog (KioskCatalog)', 'cold instance, empty catalog cache', 1, () =>
+      api.call(ops.KIOSK_CATALOG, { mallId }),
+    );
+    await count('kiosk catalog (KioskCatalog)', 'warm instance (cache < 30 s old)', 0, () =>
+      api.call(ops.KIOSK_CATALOG, { mallId }),
+    );
+    // Some waiting tickets ahead, as at opening.
+    for (let i = 0; i < 5; i++) await api.call(ops.TAKE_TICKET, { input: { serviceId: skck } });
+
+    let ticketId = '';
+    await count(
+      'takeTicket (TakeTicket)',
+      'with idempotency key (the kiosk prints the number)',
+      3,
+      async () => {
+        ticketId = dataOf(
+          await api.call<{ takeTicket: { id: string } }>(ops.TAKE_TICKET, {
+            input: { serviceId: skck, idempotencyKey: 'bench-kiosk-0001-tap' },
+          }),
+        ).takeTicket.id;
+      },
+    );
+    await count('takeTicket (TakeTicket)', 'without idempotency key', 3, () =>
+      api.call(ops.TAKE_TICKET, { input: { serviceId: skck } }),
+    );
+    await count('takeTicket (TakeTicket)', 'retry with the same key (returns the first ticket)', null, () =>
+      api.call(ops.TAKE_TICKET, { input: { serviceId: skck, idempotencyKey: 'bench-kiosk-0001-tap' } }),
+    );
+    await count(
+      'takeTicket, answer with position + estimate',
+      'with key; position and estimate read the live queue once more (informational)',
+      null,
+      () =>
+        api.call(
+          'mutation($input: TakeTicketInput!) { takeTicket(input: $input) { id number position estimatedWaitMinutes } }',
+          { input: { serviceId: skck, idempotencyKey: 'bench-kiosk-0002-tap' } },
+        ),
+    );
+    await count('Query.ticket (FollowTicket)', 'waiting ticket, with position + estimate', 2, () =>
+      api.call(ops.FOLLOW_TICKET, { id: ticketId }),
+    );
+    await count('callNextTicket (CallNext)', 'OFFICER token, tickets waiting', 4, () =>
+      api.call(ops.CALL_NEXT_TICKET, { counterId: `${polres}:loket-1` }, officer),
+    );
+    await count(
+      'Mall.board (HallBoard)',
+      'limit 10',
+      1,
+      () => api.call(ops.HALL_BOARD, { mallId, limit: 10 }),
+      true,
+    );
+    await count(
+      'officer console (OfficerConsole)',
+      'counter, current ticket, queues of its services',
+      null,
+      () => api.call(ops.OFFICER_CONSOLE, { counterId: `${polres}:loket-1` }, officer),
+    );
+
+    const complaint = {
+      mallId,
+      category: 'COMPLAINT',
+      agencyId: `${mallId}:disdukcapil`,
+      subject: 'Antrean KTP-el terlalu lama',
+      description: 'Saya menunggu lebih dari dua jam di loket KTP-el tanpa kejelasan.',
+      reporter: { name: 'Pelapor Contoh', phone: '081200000000' },
+    };
+    let code = '';
+    await count('submitComplaint (SubmitComplaint)', 'with idempotency key', 2, async () => {
+      code = dataOf(
+        await api.call<{ submitComplaint: { trackingCode: string } }>(ops.SUBMIT_COMPLAINT, {
+          input: { ...complaint, idempotencyKey: 'bench-form-0001-send' },
+        }),
+      ).submitComplaint.trackingCode;
+    });
+    await count('submitComplaint (SubmitComplaint)', 'without idempotency key', 2, () =>
+      api.call(ops.SUBMIT_COMPLAINT, { input: complaint }),
+    );
+    await count('submitComplaint (SubmitComplaint)', 'naming a ticket (check folded into the write)', 2, () =>
+      api.call(ops.SUBMIT_COMPLAINT, { input: { ...complaint, agencyId: polres, ticketId } }),
+    );
+    await count(
+      'complaint (TrackComplaint)',
+      'by tracking code',
+      1,
+      () => api.call(ops.TRACK_COMPLAINT, { code }),
+      true,
+    );
+    // Complaints naming tickets (each its own), then newer ones that name none: the admin's first page.
+    for (let i = 0; i < 5; i++) {
+      const taken = await api.call<{ takeTicket: { id: string } }>(ops.TAKE_TICKET, {
+        input: { serviceId: skck },
+      });
+      api.clock.advance(1000);
+      await api.call(ops.SUBMIT_COMPLAINT, {
+        input: { ...complaint, agencyId: polres, ticketId: dataOf(taken).takeTicket.id },
+      });
+    }
+    for (let i = 0; i < 20; i++) {
+      api.clock.advance(1000);
+      await api.call(ops.SUBMIT_COMPLAINT, { input: complaint });
+    }
+    await count(
+      'complaints (AdminComplaints)',
+      'one page of 20, ADMIN, newest first (no ticket named)',
+      1,
+      () => api.call(ops.ADMIN_COMPLAINTS, { mallId, first: 20 }, admin),
+      true,
+    );
+    await count(
+      'complaints (AdminComplaints)',
+      'page of an agency whose complaints name 6 tickets',
+      null,
+      () => api.call(ops.ADMIN_COMPLAINTS, { agencyId: polres, first: 20 }, admin),
+    );
+    await count('agency schedule (PartnerSchedule)', 'PARTNER token, 31 days, warm catalog', 0, () =>
+      api.call(ops.PARTNER_SCHEDULE, { agencyId: polres, from: '2026-12-01', to: '2026-12-31' }, partner),
+    );
+
+    const cache = await compareCache(api, ops.KIOSK_CATALOG, mallId, options.quick);
+    return report(rows, cache);
+  } finally {
+    restoreOuter();
+    restoreInner();
+    await api.close();
+  }
+}
+
+/**
+ * The kiosk query on one instance: with the catalog cache warm, right after it expired (the first request
+ * of an instance, or one every 30 s: one read), and on an instance without the cache (catalogMaxAgeMs 0),
+ * where every resolver that needs the catalog reads it again once the previous read has finished.
+ */
+async function compareCache(
+  api: Api,
+  query: string,
+  mallId: string,
+  quick: boolean,
+): Promise<CacheComparison> {
+  const runs = quick ? 10 : 40;
+  const noCacheRuns = quick ? 3 : 10;
+  const noCache = api.newInstance({ catalogMaxAgeMs: 0 });
+  const sample = async (handler: LoketHandler, before?: () => void) => {
+    const ms: number[] = [];
+    let requests = 0;
+    for (let i = 0; i < runs + 3; i++) {
+      before?.();
+      api.table.counter.reset();
+      const answer = await callHandler(handler, query, { mallId });
+      requests = api.table.counter.total;
+      if (i >= 3) ms.push(answer.ms);
+    }
+    return { p50: round(median(ms)), requests };
+  };
+  const warm = await sample(api.handler);
+  const expired = await sample(api.handler, () => api.clock.advance(31_000));
+  const none: number[] = [];
+  let noCacheRequests = 0;
+  for (let i = 0; i < noCacheRuns + 1; i++) {
+    api.table.counter.reset();
+    const answer = await callHandler(noCache, query, { mallId });
+    noCacheRequests = api.table.counter.total;
+    if (i >= 1) none.push(answer.ms);
+  }
+  return {
+    runs,
+    warmP50Ms: warm.p50,
+    warmRequests: warm.requests,
+    expiredP50Ms: expired.p50,
+    expiredRequests: expired.requests,
+    noCacheRuns,
+    noCacheP50Ms: round(median(none)),
+    noCacheRequests,
+  };
+}
+
+function report(rows: OperationCount[], cache: CacheComparison): SectionResult {
+  const checks: Check[] = rows
+    .filter((r) => r.limit !== null)
+    .map((r) => ({
+      section: 'requests',
+      name: `${r.operation}: ${r.shape}`,
+      value: String(r.requests),
+      target: r.exact ? `= ${r.limit}` : `≤ ${r.limit}`,
+      pass: r.exact ? r.requests === r.limit : r.requests <= (r.limit ?? 0),
+    }));
+  const commands = (r: OperationCount) =>
+    Object.entries(r.byCommand)
+      .map(([name, n]) => `${name.replace(/Command$/, '')}${n > 1 ? ` ×${n}` : ''}`)
+      .join(' + ') || '—';
+  return {
+    data: { operations: rows, kioskCache: cache },
+    checks,
+    tables: [
+      {
+        title: 'DynamoDB requests per operation',
+        headers: ['operation', 'shape', 'requests', 'limit', 'requests sent', 'without DataLoader'],
+        rows: rows.map((r) => [
+          r.operation,
+          r.shape,
+          r.requests,
+          r.limit === null ? '(info)' : `${r.exact ? '=' : '≤'} ${r.limit}`,
+          commands(r),
+          r.withoutBatching,
+        ]),
+        notes: [
+          '"without DataLoader": one request per ticket, counter or queue read the resolvers asked for, i.e. what the ' +
+            'operation would cost without the per-request batching and caching of RequestCachedTickets.',
+        ],
+      },
+      {
+        title: 'Kiosk catalog: per-instance catalog cache',
+        headers: ['instance', 'requests', 'p50 ms', 'runs'],
+        rows: [
+          ['cache warm (copy under 30 s old)', cache.warmRequests, cache.warmP50Ms, cache.runs],
+          [
+            'cache expired: one read (first request of an instance)',
+            cache.expiredRequests,
+            cache.expiredP50Ms,
+            cache.runs,
+          ],
+          ['no cache (catalogMaxAgeMs 0)', cache.noCacheRequests, cache.noCacheP50Ms, cache.noCacheRuns],
+        ],
+        notes: [
+          'Without the cache, every resolver that needs the catalog (mall, each agency, its services and counters) ' +
+            'reads it again once the previous read is done; concurrent resolvers share one read in flight.',
+        ],
+      },
+    ],
+  };
+}
