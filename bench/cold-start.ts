@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { type BuildOptions, build, type Plugin } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
+import { BUNDLE_ALIASES } from '../infra/loket-function.js';
 import { LocalIssuer } from '../src/app/auth/local-issuer.js';
 import { DynamoCatalogStore } from '../src/dynamo/catalog-store.js';
 import { catalogKeys } from '../src/dynamo/keys.js';
@@ -109,44 +110,10 @@ function cdkLikeOptions(banner: string): BuildOptions {
     sourcesContent: false,
     mainFields: ['module', 'main'],
     banner: { js: banner },
+    alias: { ...BUNDLE_ALIASES },
     logLevel: 'silent',
   };
 }
-
-/**
- * Two bundling fixes measured as an experiment (infra/loket-function.ts does not apply them yet):
- * - @as-integrations/aws-lambda is CommonJS and `require`s @apollo/server for its HeaderMap, which pulls
- *   Apollo's CommonJS build (and with it CommonJS graphql, graphql-tools, usage-reporting protobuf) into a
- *   bundle that already has the ESM build: both are evaluated at INIT. Resolving that require to the ESM
- *   build keeps one copy.
- * - @apollo/utils.createhash uses node:crypto only when `module.require` exists, which it does not in an
- *   esbuild bundle, so every request hashes its query with sha.js, in JavaScript.
- */
-const EXPERIMENT_PLUGINS: Plugin[] = [
-  {
-    name: 'one-apollo-build',
-    setup(b) {
-      const esm = join(ROOT, 'node_modules/@apollo/server/dist/esm/index.js');
-      b.onResolve({ filter: /^@apollo\/server$/ }, (a) =>
-        a.kind === 'require-call' ? { path: esm } : undefined,
-      );
-    },
-  },
-  {
-    name: 'node-crypto-hash',
-    setup(b) {
-      b.onResolve({ filter: /^@apollo\/utils\.createhash$/ }, () => ({
-        path: 'createhash',
-        namespace: 'bench-shim',
-      }));
-      b.onLoad({ filter: /.*/, namespace: 'bench-shim' }, () => ({
-        contents:
-          "const { createHash } = require('node:crypto'); exports.createHash = (kind) => createHash(kind);",
-        loader: 'js',
-      }));
-    },
-  },
-];
 
 /** Bundles `entry` into `outDir/index.mjs`; returns the bundle's size and its source map's. */
 async function bundleSize(
@@ -229,7 +196,7 @@ export async function measureColdStart(endpoint: string, options: BenchOptions):
     // Bundling choices, each against CDK's: what minifying, ESM-first main fields and a map without sources save.
     const experiment = await bundleSize(LAMBDA_ENTRY, join(work, 'experiment'), {
       ...cdkLikeOptions(banner),
-      plugins: EXPERIMENT_PLUGINS,
+      alias: {},
     });
     const choices = [
       {
@@ -251,7 +218,7 @@ export async function measureColdStart(endpoint: string, options: BenchOptions):
         })),
       },
       {
-        choice: 'experiment: one Apollo build + node:crypto hashing (not deployed)',
+        choice: 'without the bundle aliases (two Apollo builds, sha.js, usage-reporting protobuf)',
         ...experiment,
       },
       {
@@ -298,7 +265,7 @@ export async function measureColdStart(endpoint: string, options: BenchOptions):
         env: { ...deployedEnv, ...loketEnv },
       },
       {
-        name: 'Loket, kiosk catalog, experiment bundle (not deployed)',
+        name: 'Loket, kiosk catalog, without the bundle aliases',
         bundle: experiment.file,
         ...kiosk,
         env: { ...deployedEnv, ...loketEnv },
