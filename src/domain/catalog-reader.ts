@@ -15,11 +15,20 @@ export class IndexedCatalog {
   readonly agencies = new Map<string, Agency>();
   readonly services = new Map<string, Service>();
   readonly counters = new Map<string, Counter>();
+  /** Sorted once per load: every kiosk query asks each agency for them. */
+  private readonly servicesByAgency = new Map<string, Service[]>();
+  private readonly countersByAgency = new Map<string, Counter[]>();
+  private readonly sortedAgencies: Agency[];
 
   constructor(readonly catalog: MallCatalog) {
     for (const a of catalog.agencies) this.agencies.set(a.id, a);
     for (const s of catalog.services) this.services.set(s.id, s);
     for (const c of catalog.counters) this.counters.set(c.id, c);
+    this.sortedAgencies = byName(catalog.agencies.filter((a) => a.active));
+    for (const s of byName(catalog.services.filter((s) => s.active)))
+      push(this.servicesByAgency, s.agencyId, s);
+    for (const c of byName(catalog.counters.filter((c) => c.active)))
+      push(this.countersByAgency, c.agencyId, c);
   }
 
   get mall(): Mall {
@@ -28,17 +37,17 @@ export class IndexedCatalog {
 
   /** Active agencies of the mall, by name. */
   activeAgencies(): Agency[] {
-    return byName(this.catalog.agencies.filter((a) => a.active));
+    return this.sortedAgencies;
   }
 
   /** Active services of an agency, by name. */
   activeServicesOf(agencyId: string): Service[] {
-    return byName(this.catalog.services.filter((s) => s.agencyId === agencyId && s.active));
+    return this.servicesByAgency.get(agencyId) ?? [];
   }
 
   /** Active counters of an agency, by name. */
   activeCountersOf(agencyId: string): Counter[] {
-    return byName(this.catalog.counters.filter((c) => c.agencyId === agencyId && c.active));
+    return this.countersByAgency.get(agencyId) ?? [];
   }
 
   /** The active services a counter serves, by name. */
@@ -60,8 +69,17 @@ export class IndexedCatalog {
   }
 }
 
+function push<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+/** Indonesian collation, made once: `localeCompare(…, 'id')` builds a collator per call. */
+const collator = new Intl.Collator('id');
+
 function byName<T extends { name: string }>(items: T[]): T[] {
-  return [...items].sort((a, b) => a.name.localeCompare(b.name, 'id'));
+  return [...items].sort((a, b) => collator.compare(a.name, b.name));
 }
 
 interface CacheEntry<T> {
