@@ -3,8 +3,10 @@
  * cdk.json context (feature flags, pinned region), the real Lambda entry bundled by local esbuild.
  * No AWS account, Docker or network is needed.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnRole } from 'aws-cdk-lib/aws-iam';
@@ -222,6 +224,36 @@ describe('LoketApi', () => {
         sourcesContent?: unknown;
       };
       expect(sourceMap.sourcesContent).toBeUndefined();
+    });
+
+    it('runs: the bundle, aliases included, answers an API Gateway event in a plain Node process', () => {
+      const { S3Key } = fnResource.Properties.Code as { S3Key: string };
+      const bundle = join(app.synth().directory, `asset.${S3Key.replace(/\.zip$/, '')}`, 'index.mjs');
+      const script = `
+        const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
+        const result = await handler({
+          version: '2.0', routeKey: 'POST /graphql', rawPath: '/graphql', rawQueryString: '',
+          headers: { 'content-type': 'application/json' },
+          requestContext: { http: { method: 'POST', path: '/graphql', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 't' },
+            accountId: 't', apiId: 't', domainName: 't', domainPrefix: 't', requestId: 't', routeKey: 't', stage: '$default', time: '', timeEpoch: 0 },
+          body: JSON.stringify({ query: '{ __typename me { role } }' }), isBase64Encoded: false,
+        }, { awsRequestId: 't', getRemainingTimeInMillis: () => 1000 });
+        process.stdout.write(result.body);
+        process.exit(0);`;
+      // No database is reachable: the query needs none, and the INIT warm-up must not fail the start.
+      const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+        env: {
+          PATH: process.env.PATH,
+          LOKET_TABLE: 'loket',
+          DYNAMODB_ENDPOINT: 'http://127.0.0.1:9',
+          NODE_ENV: 'production',
+          AWS_REGION: 'ap-southeast-3',
+          LOKET_LOG_LEVEL: 'WARN',
+        },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(JSON.parse(out)).toEqual({ data: { __typename: 'Query', me: { role: 'PUBLIC' } } });
     });
   });
 
