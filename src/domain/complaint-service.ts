@@ -2,6 +2,7 @@
  * The complaint use cases: submit, track, list, and move a complaint through
  * its stages on the mall's working-day clock. Receives its ports.
  */
+
 import { assertCanAnswerComplaint, assertCanManageComplaints, authorizeComplaintListing } from './access.js';
 import { isPlausibleId, mallIdOf } from './catalog.js';
 import type { CatalogReader, IndexedCatalog } from './catalog-reader.js';
@@ -19,7 +20,7 @@ import type { ComplaintRepository } from './complaint-repository.js';
 import { type ComplaintAccess, type ComplaintView, viewOf } from './complaint-visibility.js';
 import { BadInputError, ConflictError, NotFoundError } from './errors.js';
 import { assertIdempotencyKey, claimOrAwait, type IdempotencyRepository } from './idempotency.js';
-import { StaleWriteError } from './ticket-repository.js';
+import { StaleWriteError } from './stale-write-error.js';
 import { complaintIdOf, normalizeTrackingCode, trackingCodeFrom } from './tracking-code.js';
 import type { Viewer } from './viewer.js';
 import { workingDayDeadline } from './working-days.js';

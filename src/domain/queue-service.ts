@@ -3,6 +3,7 @@
  * positions, estimates, queues and the hall display. Receives its ports;
  * knows nothing of DynamoDB or GraphQL.
  */
+
 import { assertCanCancelTicket, assertCanOperateQueue } from './access.js';
 import { callOrder, nextStreak, positionOf } from './call-order.js';
 import { type Counter, isPlausibleId, type Mall, type Service } from './catalog.js';
@@ -17,14 +18,10 @@ import {
 import { assertIdempotencyKey, claimOrAwait, type IdempotencyRepository } from './idempotency.js';
 import { type LocalDate, localDateOf, minutesOfDay, toZoned } from './local-time.js';
 import { intervalAt } from './schedule.js';
+import { StaleWriteError } from './stale-write-error.js';
 import { isPriority, type PriorityGroup, type Ticket } from './ticket.js';
 import { formatTicketNumber } from './ticket-number.js';
-import {
-  type LiveQueue,
-  type MoveEffects,
-  StaleWriteError,
-  type TicketRepository,
-} from './ticket-repository.js';
+import type { LiveQueue, MoveEffects, TicketRepository } from './ticket-repository.js';
 import { applyMove, type TicketMove } from './ticket-state.js';
 import type { Viewer } from './viewer.js';
 import { averageServiceMinutes, estimateWaitMinutes } from './wait-estimate.js';

@@ -60,15 +60,3 @@ export interface TicketRepository {
   /** The latest calls of a mall on a date, newest first. */
   board(mallId: string, date: string, limit: number): Promise<Ticket[]>;
 }
-
-/** A conditional write lost to another writer; the use case decides what to tell the caller. */
-export class StaleWriteError extends Error {
-  override readonly name = 'StaleWriteError';
-  /** @param reason which condition failed: the ticket's version or the counter's state. */
-  constructor(
-    readonly reason: 'TICKET' | 'COUNTER' | 'UNKNOWN',
-    options?: { cause?: unknown },
-  ) {
-    super(`Conditional write failed on ${reason.toLowerCase()}`, options);
-  }
-}

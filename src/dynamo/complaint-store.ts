@@ -1,6 +1,7 @@
 /**
  * Complaints in DynamoDB: the adapter of `ComplaintRepository`.
  */
+
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
@@ -13,7 +14,7 @@ import {
 import type { Complaint } from '../domain/complaint.js';
 import type { ComplaintPage, ComplaintQuery, ComplaintRepository } from '../domain/complaint-repository.js';
 import { BadInputError, NotFoundError } from '../domain/errors.js';
-import { StaleWriteError } from '../domain/ticket-repository.js';
+import { StaleWriteError } from '../domain/stale-write-error.js';
 import { completeIdempotency } from './idempotency-store.js';
 import { complaintKeys, GSI1, GSI2, PK, queueKeys } from './keys.js';
 

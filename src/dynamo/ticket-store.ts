@@ -3,6 +3,7 @@
  * is a conditional write; a move is one transaction with its counter and
  * service-day effects.
  */
+
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
@@ -16,14 +17,14 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { QuotaExhaustedError } from '../domain/errors.js';
+import { StaleWriteError } from '../domain/stale-write-error.js';
 import type { Ticket } from '../domain/ticket.js';
-import {
-  type CounterState,
-  type LiveQueue,
-  type MoveEffects,
-  type ServiceDayStats,
-  StaleWriteError,
-  type TicketRepository,
+import type {
+  CounterState,
+  LiveQueue,
+  MoveEffects,
+  ServiceDayStats,
+  TicketRepository,
 } from '../domain/ticket-repository.js';
 import { completeIdempotency } from './idempotency-store.js';
 import { GSI1, GSI2, type ItemKey, PK, queueKeys, SK } from './keys.js';
