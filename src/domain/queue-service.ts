@@ -118,7 +118,6 @@ export class QueueService {
    * @throws NotFoundError, BadInputError, AgencyClosedError, QuotaExhaustedError, ConflictError
    */
   async takeTicket(viewer: Viewer, input: TakeTicketInput, now: Date): Promise<Ticket> {
-    void viewer; // PUBLIC may take tickets
     const key = input.idempotencyKey;
     if (key !== null) assertIdempotencyKey(key, 'input.idempotencyKey');
     const { catalog, service } = await this.catalogOfService(input.serviceId);
@@ -161,7 +160,7 @@ export class QueueService {
         finishedAt: null,
         counterId: null,
         recallCount: 0,
-        history: [{ at, status: 'WAITING', action: 'ISSUED', counterId: null }],
+        history: [{ at, status: 'WAITING', action: 'ISSUED', counterId: null, actor: viewer }],
         version: 1,
       };
       await this.tickets.createTicket(ticket, key);
@@ -263,7 +262,12 @@ export class QueueService {
     }
     const mall = catalog.mall;
     const date = this.today(mall, now);
-    const ctx = { now, today: date, minRecallsBeforeNoShow: mall.settings.minRecallsBeforeNoShow };
+    const ctx = {
+      now,
+      today: date,
+      minRecallsBeforeNoShow: mall.settings.minRecallsBeforeNoShow,
+      actor: viewer,
+    };
     const opts = { priorityStreak: state.priorityStreak, limit: mall.settings.priorityStreakLimit };
     const lost = new Set<string>();
     for (let round = 0; round < CALL_NEXT_ROUNDS; round++) {
@@ -361,6 +365,7 @@ export class QueueService {
       now,
       today: this.today(mall, now),
       minRecallsBeforeNoShow: mall.settings.minRecallsBeforeNoShow,
+      actor: viewer,
     };
     const after = applyMove(ticket, move, ctx);
     try {

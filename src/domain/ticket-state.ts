@@ -11,6 +11,7 @@
  */
 import { BadInputError, InvalidTransitionError, UnreachableCaseError } from './errors.js';
 import type { Ticket, TicketAction, TicketEvent, TicketStatus } from './ticket.js';
+import type { Viewer } from './viewer.js';
 
 /** A move an officer (or, for CANCEL, the citizen) asks for. */
 export type TicketMove =
@@ -44,6 +45,8 @@ export interface MoveContext {
   today: string;
   /** Recalls a CALLED ticket needs before it may be marked NO_SHOW (the mall's setting, default 1). */
   minRecallsBeforeNoShow: number;
+  /** Who asks for the move; kept on its event (PRODUCT.md: every move says who, when, which counter). */
+  actor?: Viewer;
 }
 
 /**
@@ -118,6 +121,13 @@ export function allowedMoves(status: TicketStatus): TicketMoveKind[] {
  * @throws BadInputError when a transfer names the ticket's own service.
  */
 export function applyMove(ticket: Ticket, move: TicketMove, ctx: MoveContext): Ticket {
+  const after = transition(ticket, move, ctx);
+  if (!ctx.actor) return after;
+  const event = after.history[after.history.length - 1];
+  return event ? { ...after, history: [...ticket.history, { ...event, actor: ctx.actor }] } : after;
+}
+
+function transition(ticket: Ticket, move: TicketMove, ctx: MoveContext): Ticket {
   const to = TRANSITIONS[ticket.status][move.kind];
   if (to === undefined) {
     throw new InvalidTransitionError(

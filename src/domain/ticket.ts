@@ -3,6 +3,8 @@
  * the adapter stores and what resolvers receive as parents. No I/O here.
  */
 
+import type { Viewer } from './viewer.js';
+
 /** The states of a ticket (PRODUCT.md, "Queue tickets"); the same names as the GraphQL enum. */
 export const TICKET_STATUSES = ['WAITING', 'CALLED', 'SERVING', 'DONE', 'NO_SHOW', 'CANCELLED'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -36,6 +38,8 @@ export interface TicketEvent {
   counterId: string | null;
   /** The service after a transfer; absent on every other action. */
   serviceId?: string;
+  /** Who moved it, as their token said (role, mall, agency); PUBLIC for a citizen. */
+  actor?: Viewer;
 }
 
 /** A queue ticket of one service on one mall-local date. */

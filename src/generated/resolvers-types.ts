@@ -680,6 +680,8 @@ export type TicketEvent = {
   __typename?: 'TicketEvent';
   /** What happened. */
   action: TicketAction;
+  /** Who moved it, as their token said: role, mall and agency (PUBLIC for a citizen at a kiosk). */
+  actor: Maybe<Viewer>;
   /** When. */
   at: Scalars['DateTime']['output'];
   /** The counter that acted, if any. */
@@ -1095,6 +1097,7 @@ export type TicketResolvers<ContextType = GraphQLContext, ParentType extends Res
 
 export type TicketEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TicketEvent'] = ResolversParentTypes['TicketEvent']> = {
   action?: Resolver<ResolversTypes['TicketAction'], ParentType, ContextType>;
+  actor?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   counter?: Resolver<Maybe<ResolversTypes['Counter']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['TicketStatus'], ParentType, ContextType>;

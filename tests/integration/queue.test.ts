@@ -327,6 +327,25 @@ describe('queue tickets on DynamoDB Local', () => {
     }
   }, 120_000);
 
+  it('keeps who made each move on its event', async () => {
+    const t = await take(SVC);
+    const officer = await h.token({ role: 'OFFICER', mallId: 'queue-mall', agencyId: 'queue-mall:agency' });
+    await h.gql(
+      `mutation { callTicket(id: "${t.id}", counterId: "${counterId(8)}") { id } }`,
+      undefined,
+      officer,
+    );
+    await act('cancelTicket', t.id);
+    const { ticket } = await h.gql<{ ticket: { history: { action: string; actor: unknown }[] } }>(
+      `{ ticket(id: "${t.id}") { history { action actor { role mallId agencyId } } } }`,
+    );
+    expect(ticket.history).toEqual([
+      { action: 'ISSUED', actor: { role: 'PUBLIC', mallId: null, agencyId: null } },
+      { action: 'CALLED', actor: { role: 'OFFICER', mallId: 'queue-mall', agencyId: 'queue-mall:agency' } },
+      { action: 'CANCELLED', actor: { role: 'ADMIN', mallId: 'queue-mall', agencyId: null } },
+    ]);
+  });
+
   it('transfers a called ticket to another queue with the same number and issue time', async () => {
     const t = await take(SVC);
     await staff(`mutation { callTicket(id: "${t.id}", counterId: "${counterId(7)}") { id } }`);
