@@ -2,22 +2,16 @@
  * What every phase of the benchmark shares: tables on the DynamoDB Local the bench started, the real
  * Lambda handler over them (as the integration tests build it), tokens, and the seed catalogs.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TokenIdentity } from '../src/app/auth/claims.js';
-import { LocalIssuer } from '../src/app/auth/local-issuer.js';
-import { createServices } from '../src/app/composition.js';
 import type { AppConfig } from '../src/app/config.js';
-import { createLambdaHandler, type LoketHandler } from '../src/app/handler.js';
+import type { LoketHandler } from '../src/app/handler.js';
 import { localLambdaContext } from '../src/app/local-event.js';
 import { readCatalogs } from '../src/catalog-data/data-files.js';
 import type { MallCatalog } from '../src/domain/catalog.js';
-import { ManualClock } from '../src/domain/clock.js';
-import { DynamoCatalogStore } from '../src/dynamo/catalog-store.js';
+import type { ManualClock } from '../src/domain/clock.js';
 import { type GraphQLResponse, httpEvent } from '../tests/support/graphql.js';
-import { testConfig } from '../tests/support/harness.js';
-import { createTestTable, type TestTable } from '../tests/support/local-table.js';
+import { createHarness } from '../tests/support/harness.js';
+import type { TestTable } from '../tests/support/local-table.js';
 
 /** Tuesday 2026-12-01 09:00 WIB: the seed mall (Lampung Tengah) is open, the opening rush is on. */
 export const OPENING = new Date('2026-12-01T09:00:00+07:00');
@@ -76,39 +70,16 @@ export async function createApi(
   catalogs: MallCatalog[],
   options: { start?: Date; overrides?: Partial<AppConfig> } = {},
 ): Promise<Api> {
-  const table = await createTestTable(endpoint);
-  const store = new DynamoCatalogStore(table.client, table.tableName);
-  for (const catalog of catalogs) await store.writeCatalog(catalog);
-  const clock = new ManualClock(options.start ?? OPENING);
-  const keys = await mkdtemp(join(tmpdir(), 'loket-bench-keys-'));
-  const issuer = await LocalIssuer.open(keys);
-  const baseConfig = testConfig(table, clock, { auth: issuer.authenticatorOptions(), ...options.overrides });
-  const build = (overrides: Partial<AppConfig> = {}) => {
-    const config = { ...baseConfig, ...overrides };
-    return createLambdaHandler(createServices(config, table.counter), config);
-  };
-  const handler = build();
-  const tokens = new Map<string, Promise<string>>();
+  const h = await createHarness(endpoint, catalogs, options.start ?? OPENING, options.overrides);
   return {
-    table,
-    clock,
-    handler,
-    newInstance: build,
+    table: h.table,
+    clock: h.clock,
+    handler: h.handler,
+    newInstance: h.newInstance,
     call: <T>(query: string, variables?: Record<string, unknown>, token?: string) =>
-      callHandler<T>(handler, query, variables, token),
-    token: (identity) => {
-      const key = JSON.stringify(identity);
-      let token = tokens.get(key);
-      if (!token) {
-        token = issuer.sign(identity);
-        tokens.set(key, token);
-      }
-      return token;
-    },
-    close: async () => {
-      await table.drop();
-      await rm(keys, { recursive: true, force: true });
-    },
+      callHandler<T>(h.handler, query, variables, token),
+    token: (identity) => h.token(identity),
+    close: () => h.close(),
   };
 }
 

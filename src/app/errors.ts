@@ -36,13 +36,23 @@ interface Coded {
   cause?: unknown;
 }
 
-/** The first error in the chain of `originalError`/`cause` that says it is bad user input. */
-function isBadInput(error: unknown): boolean {
+/** An error and the ones behind it (`originalError`, `cause`), outermost first, at most 5 deep. */
+function* causesOf(error: unknown): Generator<Coded> {
   for (let e = error as Coded | undefined, depth = 0; e && depth < 5; depth++) {
-    if (e instanceof DomainError) return e.code === 'BAD_USER_INPUT';
-    if (e.extensions?.code === 'BAD_USER_INPUT') return true;
+    yield e;
     e = (e.originalError ?? e.cause) as Coded | undefined;
   }
+}
+
+/** The DomainError behind an error, however deep Apollo or graphql-js wrapped it. */
+function domainErrorIn(error: unknown): DomainError | null {
+  for (const e of causesOf(error)) if (e instanceof DomainError) return e;
+  return null;
+}
+
+/** Whether anything in the chain says bad user input (a scalar's refusal inside a validation error). */
+function isBadInput(error: unknown): boolean {
+  for (const e of causesOf(error)) if (e.extensions?.code === 'BAD_USER_INPUT') return true;
   return false;
 }
 
@@ -54,15 +64,6 @@ function formatted(base: GraphQLFormattedError, code: ErrorCode | string, messag
     ...(base.path ? { path: base.path } : {}),
     extensions: { code, ...extra },
   };
-}
-
-/** The DomainError behind an error, however deep Apollo or graphql-js wrapped it. */
-function domainErrorIn(error: unknown): DomainError | null {
-  for (let e = error as Coded | undefined, depth = 0; e && depth < 5; depth++) {
-    if (e instanceof DomainError) return e;
-    e = (e.originalError ?? e.cause) as Coded | undefined;
-  }
-  return null;
 }
 
 /** Apollo's `formatError` for the mode. */

@@ -9,8 +9,7 @@ import { DomainError } from '../domain/errors.js';
 import { createApolloServer } from './apollo-server.js';
 import { type AppServices, createContext } from './composition.js';
 import type { GraphQLContext } from './context.js';
-import type { QueryLimits } from './limits.js';
-import { TOO_COMPLEX_MESSAGE } from './limits.js';
+import { type QueryLimits, TOO_COMPLEX_MESSAGE } from './limits.js';
 import { RateLimiter, type RateLimits } from './rate-limit.js';
 
 type V2Handler = ReturnType<typeof handlers.createAPIGatewayProxyEventV2RequestHandler>;

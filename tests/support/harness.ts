@@ -37,6 +37,8 @@ export interface Harness {
   token(identity: TokenIdentity, options?: SignOptions): Promise<string>;
   /** The harness's local issuer, for tokens the server must refuse. */
   issuer: LocalIssuer;
+  /** A fresh handler on the same table and config: a new Lambda instance, with an empty catalog cache. */
+  newInstance(overrides?: Partial<AppConfig>): LoketHandler;
   /** Requests the last `fn` sent to DynamoDB. */
   countRequests(fn: () => Promise<unknown>): Promise<number>;
   close(): Promise<void>;
@@ -70,7 +72,11 @@ export async function createHarness(
   const keys = await mkdtemp(join(tmpdir(), 'loket-keys-'));
   const issuer = await LocalIssuer.open(keys);
   const config = testConfig(table, clock, { auth: issuer.authenticatorOptions(), ...overrides });
-  const handler = createLambdaHandler(createServices(config, table.counter), config);
+  const newInstance = (more: Partial<AppConfig> = {}) => {
+    const instanceConfig = { ...config, ...more };
+    return createLambdaHandler(createServices(instanceConfig, table.counter), instanceConfig);
+  };
+  const handler = newInstance();
   const raw = <T>(query: string, variables?: Record<string, unknown>, token?: string) =>
     execute<T>(handler, query, variables, token ? { authorization: `Bearer ${token}` } : {});
   const tokens = new Map<string, Promise<string>>();
@@ -80,6 +86,7 @@ export async function createHarness(
     handler,
     raw,
     issuer,
+    newInstance,
     token: (identity, options) => {
       if (options) return issuer.sign(identity, options);
       const key = JSON.stringify(identity);
