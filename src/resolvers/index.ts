@@ -8,7 +8,7 @@ import {
   complaintMutations,
   complaintQueries,
 } from './complaints.js';
-import { Queue, queueFieldsOfCatalog, queueMutations, queueQueries, Ticket, TicketEvent } from './queue.js';
+import { queueFieldsOfCatalog, queueMutations, queueQueries, Ticket, TicketEvent } from './queue.js';
 import { DateScalar, DateTimeScalar, LocalTimeScalar } from './scalars.js';
 
 /** Every resolver of the schema. */
@@ -25,7 +25,6 @@ export const resolvers: Resolvers = {
   Schedule,
   Ticket,
   TicketEvent,
-  Queue,
   Complaint,
   ComplaintEvent,
   ComplaintConnection,

@@ -8,7 +8,6 @@ import type {
   MallResolvers,
   MutationResolvers,
   QueryResolvers,
-  QueueResolvers,
   ServiceResolvers,
   TicketEventResolvers,
   TicketResolvers,
@@ -75,8 +74,6 @@ export const TicketEvent: TicketEventResolvers<GraphQLContext> = {
   at: (e, _a, ctx) => requiredInMallZone(ctx, e.mallId, e.at),
   counter: (e, _a, ctx) => (e.counterId ? ctx.catalog.counter(e.counterId) : null),
 };
-
-export const Queue: QueueResolvers<GraphQLContext> = {};
 
 /** Fields the queue adds to catalog types. */
 export const queueFieldsOfCatalog: {

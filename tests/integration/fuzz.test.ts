@@ -19,7 +19,9 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LocalIssuer } from '../../src/app/auth/local-issuer.js';
 import { localLambdaContext } from '../../src/app/local-event.js';
+import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES } from '../../src/domain/complaint.js';
 import { ERROR_CODES } from '../../src/domain/errors.js';
+import { PRIORITY_GROUPS } from '../../src/domain/ticket.js';
 import { fixtureCatalog } from '../support/fixture-catalog.js';
 import { type HttpEventOptions, httpEvent } from '../support/graphql.js';
 import { createHarness, type Harness } from '../support/harness.js';
@@ -242,17 +244,9 @@ const text = (min: number, max: number, blankIsNull = false): Scalar => ({
   max,
   blankIsNull,
 });
-const PRIORITIES = ['NONE', 'ELDERLY', 'DISABILITY', 'PREGNANT', 'CHILD'] as const;
-const CATEGORIES = ['COMPLAINT', 'ASPIRATION', 'INFORMATION_REQUEST'] as const;
-const STATUSES = [
-  'RECEIVED',
-  'VERIFIED',
-  'ASSIGNED',
-  'IN_PROGRESS',
-  'RESOLVED',
-  'CLOSED',
-  'REJECTED',
-] as const;
+const PRIORITIES = PRIORITY_GROUPS;
+const CATEGORIES = COMPLAINT_CATEGORIES;
+const STATUSES = COMPLAINT_STATUSES;
 
 const TAKE_TICKET_INPUT: InputSpec = {
   kind: 'input',
