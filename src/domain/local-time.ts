@@ -1,10 +1,17 @@
 /**
- * Calendar arithmetic in a mall's own time zone, on top of `Intl` (no DST in
- * Indonesia, but nothing here assumes a fixed offset).
+ * Calendar arithmetic in a mall's own time zone.
+ *
+ * A mall is in one of Indonesia's three zones, and none of them has had daylight
+ * saving time or an offset change since 1964, so each is a fixed offset: plain
+ * arithmetic, no `Intl`. `Intl.DateTimeFormat` with a time zone costs 13 to 20 ms
+ * the first time a process uses it (ICU's zone data), which was the largest single
+ * item of a Lambda's first request; a unit test checks the table against `Intl`.
  *
  * - `LocalDate`: `YYYY-MM-DD`, a calendar date in the mall's zone.
  * - `LocalTime`: `HH:mm`, a wall-clock time in the mall's zone.
  */
+
+import type { MallTimeZone } from './catalog.js';
 
 export type LocalDate = string;
 export type LocalTime = string;
@@ -69,25 +76,12 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
+/** Minutes east of UTC of each mall zone: WIB, WITA, WIT. */
+export const UTC_OFFSET_MINUTES: Readonly<Record<MallTimeZone, number>> = {
+  'Asia/Jakarta': 7 * 60,
+  'Asia/Makassar': 8 * 60,
+  'Asia/Jayapura': 9 * 60,
+};
 
 /** The wall clock of a zone at an instant. */
 export interface ZonedDateTime {
@@ -98,41 +92,36 @@ export interface ZonedDateTime {
 }
 
 /** The local date and time of `instant` in `timeZone`. */
-export function toZoned(instant: Date, timeZone: string): ZonedDateTime {
-  const parts: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) parts[part.type] = part.value;
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    time: `${parts.hour}:${parts.minute}`,
-    second: Number(parts.second),
-  };
+export function toZoned(instant: Date, timeZone: MallTimeZone): ZonedDateTime {
+  // The wall clock, read as if it were UTC; whole seconds, as a clock shows them.
+  const wall = new Date(Math.floor(instant.getTime() / 1000) * 1000 + offsetMinutes(timeZone) * 60_000);
+  const iso = wall.toISOString(); // YYYY-MM-DDTHH:mm:ss.sssZ for years 0000 to 9999
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16), second: wall.getUTCSeconds() };
 }
 
 /** The local date of `instant` in `timeZone`. */
-export function localDateOf(instant: Date, timeZone: string): LocalDate {
+export function localDateOf(instant: Date, timeZone: MallTimeZone): LocalDate {
   return toZoned(instant, timeZone).date;
 }
 
-/** The zone's offset from UTC in minutes at `instant` (e.g. +420 for Asia/Jakarta). */
-export function offsetMinutes(instant: Date, timeZone: string): number {
-  const zoned = toZoned(instant, timeZone);
-  const asUtc = Date.parse(`${zoned.date}T${zoned.time}:${String(zoned.second).padStart(2, '0')}Z`);
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+/** The zone's offset from UTC in minutes (e.g. +420 for Asia/Jakarta); the same at every instant. */
+export function offsetMinutes(timeZone: MallTimeZone): number {
+  const offset = UTC_OFFSET_MINUTES[timeZone];
+  // Unreachable for validated data; a zone added to MALL_TIME_ZONES without its offset fails loudly.
+  if (offset === undefined) throw new RangeError(`No UTC offset for time zone ${timeZone}`);
+  return offset;
 }
 
 /** The instant at which the wall clock of `timeZone` shows `date` `time` (`HH:mm` or `HH:mm:ss`). */
-export function fromZoned(date: LocalDate, time: string, timeZone: string): Date {
+export function fromZoned(date: LocalDate, time: string, timeZone: MallTimeZone): Date {
   const wall = Date.parse(`${date}T${time.length === 5 ? `${time}:00` : time}Z`);
-  // Guess with the offset at the wall time read as UTC, then correct once for a
-  // zone whose offset differs at the true instant.
-  const first = wall - offsetMinutes(new Date(wall), timeZone) * 60_000;
-  return new Date(wall - offsetMinutes(new Date(first), timeZone) * 60_000);
+  return new Date(wall - offsetMinutes(timeZone) * 60_000);
 }
 
 /** RFC 3339 with the zone's own offset, e.g. `2026-12-01T08:15:00+07:00`. */
-export function formatInZone(instant: Date, timeZone: string): string {
+export function formatInZone(instant: Date, timeZone: MallTimeZone): string {
   const zoned = toZoned(instant, timeZone);
-  const offset = offsetMinutes(instant, timeZone);
+  const offset = offsetMinutes(timeZone);
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
   const hh = String(Math.floor(abs / 60)).padStart(2, '0');

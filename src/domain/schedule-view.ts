@@ -1,3 +1,4 @@
+import type { MallTimeZone } from './catalog.js';
 import { BadInputError } from './errors.js';
 import { daysBetween, type LocalDate, WEEKDAYS, type Weekday } from './local-time.js';
 import {
@@ -16,7 +17,7 @@ import {
  * (the mall's, then an agency's own) and the zone their times are in.
  */
 export interface ScheduleView {
-  timeZone: string;
+  timeZone: MallTimeZone;
   chain: ScheduleSpec[];
 }
 

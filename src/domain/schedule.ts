@@ -2,6 +2,7 @@
  * Opening hours: weekly intervals per weekday, dated exceptions, and an
  * agency's hours narrowing its mall's. Pure functions over plain data.
  */
+import type { MallTimeZone } from './catalog.js';
 import {
   addDays,
   daysBetween,
@@ -153,7 +154,7 @@ export function isWithin(intervals: readonly TimeInterval[], time: LocalTime): b
 }
 
 /** Whether the chain is open at an instant, read on the wall clock of `timeZone`. */
-export function isOpenAt(chain: readonly ScheduleSpec[], timeZone: string, instant: Date): boolean {
+export function isOpenAt(chain: readonly ScheduleSpec[], timeZone: MallTimeZone, instant: Date): boolean {
   const { date, time } = toZoned(instant, timeZone);
   return isWithin(hoursOn(chain, date).intervals, time);
 }

@@ -3,6 +3,7 @@
  * mall's resolved schedule has opening hours (weekends, national holidays and
  * cuti bersama are not).
  */
+import type { MallTimeZone } from './catalog.js';
 import { addDays, fromZoned, type LocalDate, localDateOf } from './local-time.js';
 import { hoursOn, type ScheduleSpec } from './schedule.js';
 
@@ -32,7 +33,7 @@ export function nthWorkingDayAfter(chain: readonly ScheduleSpec[], date: LocalDa
  */
 export function workingDayDeadline(
   chain: readonly ScheduleSpec[],
-  timeZone: string,
+  timeZone: MallTimeZone,
   start: Date,
   n: number,
 ): Date {

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { MallTimeZone } from '../../src/domain/catalog.js';
 import { STAGE_WORKING_DAYS } from '../../src/domain/complaint.js';
 import type { Weekday } from '../../src/domain/local-time.js';
 import {
@@ -16,9 +17,9 @@ import {
 } from '../../src/domain/schedule.js';
 import { isWorkingDay, nthWorkingDayAfter, workingDayDeadline } from '../../src/domain/working-days.js';
 
-const JAKARTA = 'Asia/Jakarta'; // WIB, UTC+7
-const MAKASSAR = 'Asia/Makassar'; // WITA, UTC+8
-const JAYAPURA = 'Asia/Jayapura'; // WIT, UTC+9
+const JAKARTA = 'Asia/Jakarta' as const; // WIB, UTC+7
+const MAKASSAR = 'Asia/Makassar' as const; // WITA, UTC+8
+const JAYAPURA = 'Asia/Jayapura' as const; // WIT, UTC+9
 
 interface HolidayFile {
   name: string;
@@ -58,7 +59,12 @@ const MALL: ScheduleSpec = spec(
 const CHAIN: readonly ScheduleSpec[] = [MALL];
 
 /** The deadline as an ISO instant, for readable assertions. */
-function due(start: string, n: number, timeZone = JAKARTA, chain: readonly ScheduleSpec[] = CHAIN): string {
+function due(
+  start: string,
+  n: number,
+  timeZone: MallTimeZone = JAKARTA,
+  chain: readonly ScheduleSpec[] = CHAIN,
+): string {
   return workingDayDeadline(chain, timeZone, new Date(start), n).toISOString();
 }
 
