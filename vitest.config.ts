@@ -1,4 +1,7 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
 
 /**
  * One project per way a test runs; the folder says which:
@@ -6,6 +9,12 @@ import { defineConfig } from 'vitest/config';
  * e2e (HTTP against the started local server).
  */
 export default defineConfig({
+  resolve: {
+    // One graphql-js, as in Node and in the bundle: Vite would give Loket's code graphql's ESM build
+    // (its `module` field) while Apollo Server and graphql-tools, loaded by Node, get the CommonJS one, and
+    // graphql-js refuses types and errors of the other copy ("from another module or realm").
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     // Request logs are asserted on where it matters (personal data); elsewhere they are noise.
     env: { LOKET_LOG_LEVEL: 'WARN' },

@@ -2,14 +2,16 @@
  * The Apollo Server of Loket, shared by the Lambda handler and every test.
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { typeDefs } from '../generated/type-defs.js';
-import { resolvers } from '../resolvers/index.js';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLContext } from './context.js';
 import { createFormatError } from './errors.js';
 import { type QueryLimits, queryProtection } from './limits.js';
 import { type RateLimiter, rateLimitPlugin } from './rate-limit.js';
 import { requestLogPlugin } from './request-log.js';
+import { createSchema } from './schema.js';
 
 /** How the server behaves. */
 export interface ApolloOptions {
@@ -23,8 +25,7 @@ export interface ApolloOptions {
 export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQLContext> {
   const protection = queryProtection(options.limits, options.production);
   return new ApolloServer<GraphQLContext>({
-    typeDefs,
-    resolvers,
+    schema: createSchema(),
     formatError: createFormatError({ production: options.production }),
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
@@ -36,6 +37,9 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
     // No automatic persisted queries: every request carries its query, and no hash lookups to abuse.
     persistedQueries: false,
     plugins: [
+      // No field has a cache hint, so the plugin could only say `no-store`, which the handler says for every
+      // answer; and its per-field hook made Apollo wrap every resolver of every request.
+      ApolloServerPluginCacheControlDisabled(),
       requestLogPlugin<GraphQLContext>(),
       rateLimitPlugin<GraphQLContext>(options.rateLimiter),
       ...(protection.plugins as ApolloServerPlugin<GraphQLContext>[]),

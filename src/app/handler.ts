@@ -53,6 +53,15 @@ function asJsonErrors(result: APIGatewayProxyStructuredResultV2): APIGatewayProx
   }
 }
 
+/**
+ * No answer may be kept by a browser or a proxy: answers carry personal data and live queue state.
+ * Set here for every answer, refusals included, instead of by Apollo's cache-control plugin (which is
+ * disabled, see apollo-server.ts).
+ */
+function notStored(result: APIGatewayProxyStructuredResultV2): APIGatewayProxyStructuredResultV2 {
+  return { ...result, headers: { ...result.headers, 'cache-control': 'no-store' } };
+}
+
 /** Builds the handler over instance-wide services. */
 export function createLambdaHandler(services: AppServices, options: HandlerOptions): LoketHandler {
   // The integration is CommonJS and types Apollo Server from its CJS build; the
@@ -88,16 +97,16 @@ export function createLambdaHandler(services: AppServices, options: HandlerOptio
   return async (event, context) => {
     const size = Buffer.byteLength(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
     if (size > options.limits.maxBodyBytes) {
-      return {
+      return notStored({
         statusCode: 413,
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
           errors: [{ message: TOO_COMPLEX_MESSAGE, extensions: { code: 'QUERY_TOO_COMPLEX' } }],
         }),
-      };
+      });
     }
-    return asJsonErrors(
-      (await handler(event, context, () => undefined)) as APIGatewayProxyStructuredResultV2,
+    return notStored(
+      asJsonErrors((await handler(event, context, () => undefined)) as APIGatewayProxyStructuredResultV2),
     );
   };
 }

@@ -250,6 +250,28 @@ describe('production mode', () => {
     }
   });
 
+  it('tells browsers and proxies to keep no answer: data, refusals, unreadable and oversized requests', async () => {
+    const requests = [
+      bareEvent({
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ me { role } }' }),
+      }),
+      bareEvent({ headers: { 'content-type': 'application/json' }, body: '{ me { role }' }),
+      bareEvent({
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify({ query: '{ me { role } }' }),
+      }),
+      bareEvent({ headers: { 'content-type': 'application/json' }, body: 'x'.repeat(200_000) }),
+    ];
+    const statuses: number[] = [];
+    for (const event of requests) {
+      const result = await h.handler(event, localLambdaContext('production-mode'));
+      statuses.push(result.statusCode ?? 200);
+      expect(result.headers?.['cache-control']).toBe('no-store');
+    }
+    expect(statuses).toEqual([200, 400, 400, 413]);
+  });
+
   it('refuses batched operations', async () => {
     const result = await send(
       h,

@@ -1,15 +1,23 @@
 import { readFileSync } from 'node:fs';
 import {
+  buildASTSchema,
   buildSchema,
   findBreakingChanges,
   type GraphQLNamedType,
+  type GraphQLScalarType,
   isEnumType,
   isInputObjectType,
   isInterfaceType,
   isObjectType,
+  isScalarType,
+  parse,
+  printSchema,
+  validateSchema,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { typeDefs } from '../../src/generated/type-defs.js';
+import { createSchema } from '../../src/app/schema.js';
+import { typeDefs, typeDefsDocument } from '../../src/generated/type-defs.js';
+import { resolvers } from '../../src/resolvers/index.js';
 
 const schema = buildSchema(typeDefs);
 
@@ -46,5 +54,43 @@ describe('the schema', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+});
+
+// The Lambda builds its schema with `assumeValid` (see src/app/schema.ts): these are the checks it skips.
+describe('the executable schema', () => {
+  it('is the SDL, parsed at build time', () => {
+    expect(typeDefsDocument).toEqual(parse(typeDefs, { noLocation: true }));
+    expect(printSchema(createSchema())).toBe(printSchema(schema));
+  });
+
+  it('is valid, checked without assumeValid', () => {
+    expect(validateSchema(buildASTSchema(typeDefsDocument)).map((e) => e.message)).toEqual([]);
+  });
+
+  it('has every resolver of src/resolvers on its field or scalar', () => {
+    const executable = createSchema();
+    const unset: string[] = [];
+    for (const [typeName, fields] of Object.entries(resolvers)) {
+      const type = executable.getType(typeName);
+      if (isScalarType(type)) {
+        if (type.serialize !== (fields as GraphQLScalarType).serialize) unset.push(typeName);
+        continue;
+      }
+      if (!isObjectType(type)) {
+        unset.push(typeName);
+        continue;
+      }
+      for (const [fieldName, resolver] of Object.entries(fields as Record<string, unknown>)) {
+        const field = type.getFields()[fieldName];
+        // graphql-tools binds a resolver function to its type's resolver map.
+        const expected =
+          typeof resolver === 'function'
+            ? `bound ${resolver.name}`
+            : (resolver as { resolve?: () => unknown }).resolve?.name;
+        if (!field?.resolve || field.resolve.name !== expected) unset.push(`${typeName}.${fieldName}`);
+      }
+    }
+    expect(unset).toEqual([]);
   });
 });
