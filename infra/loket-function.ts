@@ -24,12 +24,16 @@ const REPOSITORY_ROOT = dirname(REPOSITORY_LOCK_FILE);
  * - Usage reporting to Apollo GraphOS is never on (see the stub): 200 kB less.
  * - On Lambda the AWS credentials are in the environment: the SDK's default chain (SSO, STS, files,
  *   instance metadata) is replaced by the environment's provider, 140 kB less.
+ * - graphql-armor imports `graphql/language/parser` without an extension, which resolves to graphql-js's
+ *   CommonJS file and with it a second copy of the lexer, parser and AST (40 kB) beside the ESM build
+ *   everything else uses. Its token limit, the only user, is off (graphql-js's own limit is used).
  */
 export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   '@apollo/server': join(REPOSITORY_ROOT, 'node_modules/@apollo/server/dist/esm'),
   '@apollo/utils.createhash': join(REPOSITORY_ROOT, 'infra/bundle/apollo-createhash.mjs'),
   '@apollo/usage-reporting-protobuf': join(REPOSITORY_ROOT, 'infra/bundle/apollo-usage-reporting-stub.mjs'),
   '@aws-sdk/credential-provider-node': join(REPOSITORY_ROOT, 'infra/bundle/aws-lambda-credentials.mjs'),
+  'graphql/language/parser': join(REPOSITORY_ROOT, 'node_modules/graphql/language/parser.mjs'),
 };
 
 /**
