@@ -300,7 +300,8 @@ export async function measureColdStart(endpoint: string, options: BenchOptions):
         env: { NODE_ENV: 'production', ...loketEnv },
       },
     ];
-    const runs = options.quick ? 3 : 9;
+    // 15: a hello world answers in about 50 ms, so one disturbed run moves a median of fewer by several %.
+    const runs = options.quick ? 3 : 15;
     const timings = new Map<string, RunTiming[]>(variants.map((v) => [v.name, []]));
     console.log(`Cold starts: ${variants.length} variants × ${runs} runs, interleaved...`);
     for (const v of variants) await coldStart(v); // one unmeasured run each: disk cache, JIT of DynamoDB Local
