@@ -99,6 +99,8 @@ function variableCostPlugin<T extends object>(maxCost: number): ApolloServerPlug
       return {
         async didResolveOperation({ document, request }) {
           const variables = request.variables ?? {};
+          // Only an integer can be a `first`: most requests have none, and skip the walk of their document.
+          if (!Object.values(variables).some(Number.isInteger)) return;
           let inlined = false;
           const withValues = visit(document, {
             Argument(node: ArgumentNode) {
