@@ -4,7 +4,7 @@
  * context on top of them.
  */
 import { randomBytes } from 'node:crypto';
-import { CatalogReader } from '../domain/catalog-reader.js';
+import { CatalogReader, RequestCatalogs } from '../domain/catalog-reader.js';
 import type { Clock } from '../domain/clock.js';
 import type { ComplaintRepository } from '../domain/complaint-repository.js';
 import { ComplaintService, type RandomSource } from '../domain/complaint-service.js';
@@ -74,6 +74,7 @@ export async function createContext(services: AppServices, request: RequestFacts
         : `${viewer.role}:${viewer.mallId}:${viewer.agencyId}`,
     now: services.clock.now(),
     catalog: services.catalog,
+    catalogs: new RequestCatalogs(services.catalog),
     queue: new QueueService(
       new RequestCachedTickets(services.tickets),
       services.idempotency,

@@ -1,4 +1,4 @@
-import type { CatalogReader } from '../domain/catalog-reader.js';
+import type { CatalogReader, RequestCatalogs } from '../domain/catalog-reader.js';
 import type { ComplaintService } from '../domain/complaint-service.js';
 import type { QueueService } from '../domain/queue-service.js';
 import type { Viewer } from '../domain/viewer.js';
@@ -11,6 +11,8 @@ export interface GraphQLContext {
   /** The request's instant; every field of one request sees the same "now". */
   now: Date;
   catalog: CatalogReader;
+  /** This request's copy of each mall's catalog it has read (one version per request). */
+  catalogs: RequestCatalogs;
   /** Queue use cases over this request's batched, cached reads. */
   queue: QueueService;
   /** Complaint use cases. */

@@ -93,6 +93,32 @@ export interface CatalogReaderOptions {
   maxAgeMs?: number;
 }
 
+/**
+ * One request's view of the catalogs: the first read of a mall goes to the reader (and its cache), later
+ * ones get the same copy at once. So every field of a request sees one version of a mall's catalog, even
+ * when the instance's cached copy is replaced mid-request, and the hundreds of nested catalog fields of a
+ * kiosk query resolve without a promise each (at 1,000 agencies, most of the answer's time was promises).
+ */
+export class RequestCatalogs {
+  private readonly loaded = new Map<string, IndexedCatalog>();
+
+  constructor(private readonly reader: CatalogReader) {}
+
+  /**
+   * `read` applied to the catalog of a mall whose mall, agency, service or counter this request already
+   * holds: at once when this request has read it, otherwise once loaded.
+   */
+  with<T>(mallId: string, read: (catalog: IndexedCatalog) => T): T | Promise<T> {
+    const catalog = this.loaded.get(mallId);
+    if (catalog) return read(catalog);
+    return this.reader.mallCatalog(mallId).then((loaded) => {
+      if (!loaded) throw new Error(`Catalog of mall ${mallId} vanished mid-request`);
+      if (!this.loaded.has(mallId)) this.loaded.set(mallId, loaded);
+      return read(this.loaded.get(mallId) ?? loaded);
+    });
+  }
+}
+
 /** The catalog use cases: find malls, agencies, services and counters by id. */
 export class CatalogReader {
   private readonly malls = new Map<string, CacheEntry<IndexedCatalog | null>>();

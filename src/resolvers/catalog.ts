@@ -3,6 +3,7 @@
  * Each reads the (cached) catalog through the CatalogReader use case.
  */
 import type { GraphQLContext } from '../app/context.js';
+import type { Agency as AgencyModel } from '../domain/catalog.js';
 import type { IndexedCatalog } from '../domain/catalog-reader.js';
 import { daysOf, exceptionsOf, isOpenNow, weeklyOf } from '../domain/schedule-view.js';
 import type {
@@ -13,16 +14,6 @@ import type {
   ScheduleResolvers,
   ServiceResolvers,
 } from '../generated/resolvers-types.js';
-
-/**
- * The catalog a loaded mall, agency, service or counter came from. It was
- * read moments ago in the same request, so it is in the cache.
- */
-async function catalogOf(ctx: GraphQLContext, mallId: string): Promise<IndexedCatalog> {
-  const catalog = await ctx.catalog.mallCatalog(mallId);
-  if (!catalog) throw new Error(`Catalog of mall ${mallId} vanished mid-request`);
-  return catalog;
-}
 
 export const catalogQueries: Pick<
   Required<QueryResolvers>,
@@ -36,37 +27,38 @@ export const catalogQueries: Pick<
   me: (_p, _a, ctx) => ctx.viewer,
 };
 
+// Fields of a mall's agencies, services and counters read the request's copy of that mall's catalog
+// (`ctx.catalogs`): synchronously once the request has it.
 export const Mall: MallResolvers<GraphQLContext> = {
-  agencies: async (mall, _a, ctx) => (await catalogOf(ctx, mall.id)).activeAgencies(),
-  schedule: async (mall, _a, ctx) => (await catalogOf(ctx, mall.id)).mallSchedule(),
-  openNow: async (mall, _a, ctx) => isOpenNow((await catalogOf(ctx, mall.id)).mallSchedule(), ctx.now),
+  agencies: (mall, _a, ctx) => ctx.catalogs.with(mall.id, (c) => c.activeAgencies()),
+  schedule: (mall, _a, ctx) => ctx.catalogs.with(mall.id, (c) => c.mallSchedule()),
+  openNow: (mall, _a, ctx) => ctx.catalogs.with(mall.id, (c) => isOpenNow(c.mallSchedule(), ctx.now)),
 };
 
 export const Agency: AgencyResolvers<GraphQLContext> = {
-  mall: async (agency, _a, ctx) => (await catalogOf(ctx, agency.mallId)).mall,
-  services: async (agency, _a, ctx) => (await catalogOf(ctx, agency.mallId)).activeServicesOf(agency.id),
-  counters: async (agency, _a, ctx) => (await catalogOf(ctx, agency.mallId)).activeCountersOf(agency.id),
-  schedule: async (agency, _a, ctx) => (await catalogOf(ctx, agency.mallId)).agencySchedule(agency),
-  openNow: async (agency, _a, ctx) =>
-    isOpenNow((await catalogOf(ctx, agency.mallId)).agencySchedule(agency), ctx.now),
+  mall: (agency, _a, ctx) => ctx.catalogs.with(agency.mallId, (c) => c.mall),
+  services: (agency, _a, ctx) => ctx.catalogs.with(agency.mallId, (c) => c.activeServicesOf(agency.id)),
+  counters: (agency, _a, ctx) => ctx.catalogs.with(agency.mallId, (c) => c.activeCountersOf(agency.id)),
+  schedule: (agency, _a, ctx) => ctx.catalogs.with(agency.mallId, (c) => c.agencySchedule(agency)),
+  openNow: (agency, _a, ctx) =>
+    ctx.catalogs.with(agency.mallId, (c) => isOpenNow(c.agencySchedule(agency), ctx.now)),
 };
 
+/** The agency an entity of the catalog belongs to; the data load guarantees it exists. */
+function agencyOf(catalog: IndexedCatalog, entity: { id: string; agencyId: string }): AgencyModel {
+  const agency = catalog.agencies.get(entity.agencyId);
+  if (!agency) throw new Error(`${entity.id} has no agency`);
+  return agency;
+}
+
 export const Service: ServiceResolvers<GraphQLContext> = {
-  agency: async (service, _a, ctx) => {
-    const agency = (await catalogOf(ctx, service.mallId)).agencies.get(service.agencyId);
-    if (!agency) throw new Error(`Service ${service.id} has no agency`);
-    return agency;
-  },
+  agency: (service, _a, ctx) => ctx.catalogs.with(service.mallId, (c) => agencyOf(c, service)),
   fee: (service) => ({ amount: service.feeRupiah, currency: 'IDR' }),
 };
 
 export const Counter: CounterResolvers<GraphQLContext> = {
-  agency: async (counter, _a, ctx) => {
-    const agency = (await catalogOf(ctx, counter.mallId)).agencies.get(counter.agencyId);
-    if (!agency) throw new Error(`Counter ${counter.id} has no agency`);
-    return agency;
-  },
-  services: async (counter, _a, ctx) => (await catalogOf(ctx, counter.mallId)).servicesOfCounter(counter),
+  agency: (counter, _a, ctx) => ctx.catalogs.with(counter.mallId, (c) => agencyOf(c, counter)),
+  services: (counter, _a, ctx) => ctx.catalogs.with(counter.mallId, (c) => c.servicesOfCounter(counter)),
 };
 
 export const Schedule: ScheduleResolvers<GraphQLContext> = {

@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Agency, Counter, Mall, MallCatalog, Service } from '../../src/domain/catalog.js';
-import { CatalogReader, IndexedCatalog } from '../../src/domain/catalog-reader.js';
+import { CatalogReader, IndexedCatalog, RequestCatalogs } from '../../src/domain/catalog-reader.js';
 import type { CatalogRepository } from '../../src/domain/catalog-repository.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { closedSchedule, type ScheduleSpec } from '../../src/domain/schedule.js';
@@ -282,6 +282,44 @@ describe('CatalogReader cache', () => {
       expect(await reader.listMalls()).toHaveLength(2);
       expect(repository.listCalls).toBe(2);
     });
+  });
+});
+
+describe("RequestCatalogs: one request's copies", () => {
+  let repository: CountingRepository;
+  let clock: ManualClock;
+  let reader: CatalogReader;
+
+  beforeEach(() => {
+    repository = new CountingRepository([lampungTengah(), kotaMakassar()]);
+    clock = new ManualClock(new Date('2026-12-01T01:00:00Z'));
+    reader = new CatalogReader(repository, clock);
+  });
+
+  it('answers through a promise until the request has the catalog, then at once', async () => {
+    const request = new RequestCatalogs(reader);
+    const first = request.with('lampung-tengah', (c) => c.activeAgencies().length);
+    expect(first).toBeInstanceOf(Promise);
+    expect(await first).toBe(3);
+    // Synchronous now: no promise for graphql-js to wait on.
+    expect(request.with('lampung-tengah', (c) => c.activeAgencies().length)).toBe(3);
+    expect(request.with('kota-makassar', (c) => c.mall.id)).toBeInstanceOf(Promise);
+    expect(repository.loadCalls).toEqual(['lampung-tengah', 'kota-makassar']);
+  });
+
+  it('keeps one version of a catalog for the whole request, though the instance reloads it meanwhile', async () => {
+    const request = new RequestCatalogs(reader);
+    const seen = await request.with('lampung-tengah', (c) => c);
+    clock.advance(30_000);
+    const reloaded = await reader.mallCatalog('lampung-tengah');
+    expect(reloaded).not.toBe(seen);
+    expect(request.with('lampung-tengah', (c) => c)).toBe(seen);
+    // A new request sees the reloaded copy.
+    expect(await new RequestCatalogs(reader).with('lampung-tengah', (c) => c)).toBe(reloaded);
+  });
+
+  it('fails the field, not the process, when the mall is gone', async () => {
+    await expect(new RequestCatalogs(reader).with('kota-lain', (c) => c)).rejects.toThrow(/vanished/);
   });
 });
 
