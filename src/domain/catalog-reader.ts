@@ -101,6 +101,8 @@ export interface CatalogReaderOptions {
  */
 export class RequestCatalogs {
   private readonly loaded = new Map<string, IndexedCatalog>();
+  /** Reads in flight, shared by the fields that ask before the first one is answered. */
+  private readonly loading = new Map<string, Promise<IndexedCatalog>>();
 
   constructor(private readonly reader: CatalogReader) {}
 
@@ -111,11 +113,16 @@ export class RequestCatalogs {
   with<T>(mallId: string, read: (catalog: IndexedCatalog) => T): T | Promise<T> {
     const catalog = this.loaded.get(mallId);
     if (catalog) return read(catalog);
-    return this.reader.mallCatalog(mallId).then((loaded) => {
-      if (!loaded) throw new Error(`Catalog of mall ${mallId} vanished mid-request`);
-      if (!this.loaded.has(mallId)) this.loaded.set(mallId, loaded);
-      return read(this.loaded.get(mallId) ?? loaded);
-    });
+    let loading = this.loading.get(mallId);
+    if (!loading) {
+      loading = this.reader.mallCatalog(mallId).then((loaded) => {
+        if (!loaded) throw new Error(`Catalog of mall ${mallId} vanished mid-request`);
+        this.loaded.set(mallId, loaded);
+        return loaded;
+      });
+      this.loading.set(mallId, loading);
+    }
+    return loading.then(read);
   }
 }
 

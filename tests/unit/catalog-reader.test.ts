@@ -318,6 +318,19 @@ describe("RequestCatalogs: one request's copies", () => {
     expect(await new RequestCatalogs(reader).with('lampung-tengah', (c) => c)).toBe(reloaded);
   });
 
+  it('reads a mall once per request, even without the instance cache', async () => {
+    const uncached = new CatalogReader(repository, clock, { maxAgeMs: 0 });
+    const request = new RequestCatalogs(uncached);
+    // The fields of one mall ask together, before the first read is answered.
+    const answers = await Promise.all([
+      request.with('lampung-tengah', (c) => c.mall.id),
+      request.with('lampung-tengah', (c) => c.activeAgencies().length),
+      request.with('lampung-tengah', (c) => c.activeServicesOf('lampung-tengah:polres').length),
+    ]);
+    expect(answers).toEqual(['lampung-tengah', 3, 1]);
+    expect(repository.loadCalls).toEqual(['lampung-tengah']);
+  });
+
   it('fails the field, not the process, when the mall is gone', async () => {
     await expect(new RequestCatalogs(reader).with('kota-lain', (c) => c)).rejects.toThrow(/vanished/);
   });
