@@ -16,6 +16,7 @@ import {
   type TimeInterval,
 } from '../../src/domain/schedule.js';
 import { isWorkingDay, nthWorkingDayAfter, workingDayDeadline } from '../../src/domain/working-days.js';
+import { tzDatabaseClock } from '../support/tz-database.js';
 
 const JAKARTA = 'Asia/Jakarta' as const; // WIB, UTC+7
 const MAKASSAR = 'Asia/Makassar' as const; // WITA, UTC+8
@@ -174,16 +175,7 @@ describe('workingDayDeadline in Asia/Jakarta (WIB)', () => {
 
   it('falls at 23:59:59 local time, not at closing time or midnight', () => {
     const deadline = workingDayDeadline(CHAIN, JAKARTA, new Date('2026-12-01T03:00:00.000Z'), 3);
-    const wall = new Intl.DateTimeFormat('en-CA', {
-      timeZone: JAKARTA,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    }).format(deadline);
+    const wall = tzDatabaseClock(JAKARTA).format(deadline);
     expect(wall).toBe('2026-12-04, 23:59:59');
   });
 
