@@ -1,6 +1,7 @@
 /**
  * Resolvers of the catalog: malls, agencies, services, counters, schedules.
- * Each reads the (cached) catalog through the CatalogReader use case.
+ * Root fields find a mall or entity through the CatalogReader use case (the instance's cached copy);
+ * nested fields read the request's own copy of that mall's catalog (RequestCatalogs).
  */
 import type { GraphQLContext } from '../app/context.js';
 import type { Agency as AgencyModel } from '../domain/catalog.js';
