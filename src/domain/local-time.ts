@@ -77,7 +77,7 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
 }
 
 /** Minutes east of UTC of each mall zone: WIB, WITA, WIT. */
-export const UTC_OFFSET_MINUTES: Readonly<Record<MallTimeZone, number>> = {
+const UTC_OFFSET_MINUTES: Readonly<Record<MallTimeZone, number>> = {
   'Asia/Jakarta': 7 * 60,
   'Asia/Makassar': 8 * 60,
   'Asia/Jayapura': 9 * 60,

@@ -135,6 +135,20 @@ interface Expected {
   event: TicketEvent;
 }
 
+/** A called or serving ticket transferred to KTP-el: back to WAITING in Disdukcapil's queue. */
+const TRANSFERRED_FROM_LOKET_1: Expected = {
+  changes: {
+    status: 'WAITING',
+    serviceId: KTP,
+    agencyId: DUKCAPIL,
+    counterId: null,
+    calledAt: null,
+    startedAt: null,
+    recallCount: 0,
+  },
+  event: { ...event(NOW_ISO, 'WAITING', 'TRANSFERRED', LOKET_1), serviceId: KTP },
+};
+
 /** The product's rules, spelled out independently of TRANSITIONS: every pair not listed is refused. */
 const EXPECTED: Record<TicketStatus, Partial<Record<TicketMoveKind, (before: Ticket) => Expected>>> = {
   WAITING: {
@@ -161,36 +175,14 @@ const EXPECTED: Record<TicketStatus, Partial<Record<TicketMoveKind, (before: Tic
       changes: { status: 'CANCELLED' },
       event: event(NOW_ISO, 'CANCELLED', 'CANCELLED', LOKET_1),
     }),
-    TRANSFER: () => ({
-      changes: {
-        status: 'WAITING',
-        serviceId: KTP,
-        agencyId: DUKCAPIL,
-        counterId: null,
-        calledAt: null,
-        startedAt: null,
-        recallCount: 0,
-      },
-      event: { ...event(NOW_ISO, 'WAITING', 'TRANSFERRED', LOKET_1), serviceId: KTP },
-    }),
+    TRANSFER: () => TRANSFERRED_FROM_LOKET_1,
   },
   SERVING: {
     FINISH: () => ({
       changes: { status: 'DONE', finishedAt: NOW_ISO },
       event: event(NOW_ISO, 'DONE', 'FINISHED', LOKET_1),
     }),
-    TRANSFER: () => ({
-      changes: {
-        status: 'WAITING',
-        serviceId: KTP,
-        agencyId: DUKCAPIL,
-        counterId: null,
-        calledAt: null,
-        startedAt: null,
-        recallCount: 0,
-      },
-      event: { ...event(NOW_ISO, 'WAITING', 'TRANSFERRED', LOKET_1), serviceId: KTP },
-    }),
+    TRANSFER: () => TRANSFERRED_FROM_LOKET_1,
   },
   DONE: {},
   NO_SHOW: {
