@@ -233,7 +233,7 @@ export async function measureRequests(endpoint: string, options: BenchOptions): 
 /**
  * The kiosk query on one instance: with the catalog cache warm, right after it expired (the first request
  * of an instance, or one every 30 s: one read), and on an instance without the cache (catalogMaxAgeMs 0),
- * where only the request's own copy (RequestCatalogs) keeps the nested fields from reading it again.
+ * where only the request's own copy (RequestCatalogs) keeps each field from reading it again.
  */
 async function compareCache(
   api: Api,
@@ -326,8 +326,8 @@ function report(rows: OperationCount[], cache: CacheComparison): SectionResult {
           ['no cache (catalogMaxAgeMs 0)', cache.noCacheRequests, cache.noCacheP50Ms, cache.noCacheRuns],
         ],
         notes: [
-          'Without the cache, the root field (`mall`) reads the catalog, and the nested fields read it once more ' +
-            "into the request's own copy (RequestCatalogs), which every further catalog field of the request uses.",
+          "Without the cache, the request still reads the mall's catalog once: every catalog field of a request, the " +
+            "root field included, uses the request's own copy (RequestCatalogs).",
         ],
       },
     ],

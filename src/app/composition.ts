@@ -73,8 +73,7 @@ export async function createContext(services: AppServices, request: RequestFacts
         ? `ip:${request.sourceIp}`
         : `${viewer.role}:${viewer.mallId}:${viewer.agencyId}`,
     now: services.clock.now(),
-    catalog: services.catalog,
-    catalogs: new RequestCatalogs(services.catalog),
+    catalog: new RequestCatalogs(services.catalog),
     queue: new QueueService(
       new RequestCachedTickets(services.tickets),
       services.idempotency,

@@ -1,4 +1,4 @@
-import type { CatalogReader, RequestCatalogs } from '../domain/catalog-reader.js';
+import type { RequestCatalogs } from '../domain/catalog-reader.js';
 import type { ComplaintService } from '../domain/complaint-service.js';
 import type { QueueService } from '../domain/queue-service.js';
 import type { Viewer } from '../domain/viewer.js';
@@ -10,9 +10,8 @@ export interface GraphQLContext {
   callerKey: string;
   /** The request's instant; every field of one request sees the same "now". */
   now: Date;
-  catalog: CatalogReader;
-  /** This request's copy of each mall's catalog it has read (one version per request). */
-  catalogs: RequestCatalogs;
+  /** The catalog as this request sees it: one copy of each mall's catalog it reads. */
+  catalog: RequestCatalogs;
   /** Queue use cases over this request's batched, cached reads. */
   queue: QueueService;
   /** Complaint use cases. */

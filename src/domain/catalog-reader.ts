@@ -93,41 +93,36 @@ export interface CatalogReaderOptions {
   maxAgeMs?: number;
 }
 
-/**
- * One request's view of the catalogs: the first read of a mall goes to the reader (and its cache), later
- * ones get the same copy at once. So every field of a request sees one version of a mall's catalog, even
- * when the instance's cached copy is replaced mid-request, and the hundreds of nested catalog fields of a
- * kiosk query resolve without a promise each (at 1,000 agencies, most of the answer's time was promises).
- */
-export class RequestCatalogs {
-  private readonly loaded = new Map<string, IndexedCatalog>();
-  /** Reads in flight, shared by the fields that ask before the first one is answered. */
-  private readonly loading = new Map<string, Promise<IndexedCatalog>>();
+/** Malls, agencies, services and counters found by id, in whatever copies of the catalogs `mallCatalog` gives. */
+abstract class CatalogLookups {
+  /** The catalog of a mall, or null when there is none. */
+  abstract mallCatalog(mallId: string): Promise<IndexedCatalog | null>;
 
-  constructor(private readonly reader: CatalogReader) {}
+  /** The catalog that holds an agency, service or counter id; null for an unknown or malformed id. */
+  catalogOf(id: string): Promise<IndexedCatalog | null> {
+    const mallId = mallIdOf(id);
+    return mallId ? this.mallCatalog(mallId) : Promise.resolve(null);
+  }
 
-  /**
-   * `read` applied to the catalog of a mall whose mall, agency, service or counter this request already
-   * holds: at once when this request has read it, otherwise once loaded.
-   */
-  with<T>(mallId: string, read: (catalog: IndexedCatalog) => T): T | Promise<T> {
-    const catalog = this.loaded.get(mallId);
-    if (catalog) return read(catalog);
-    let loading = this.loading.get(mallId);
-    if (!loading) {
-      loading = this.reader.mallCatalog(mallId).then((loaded) => {
-        if (!loaded) throw new Error(`Catalog of mall ${mallId} vanished mid-request`);
-        this.loaded.set(mallId, loaded);
-        return loaded;
-      });
-      this.loading.set(mallId, loading);
-    }
-    return loading.then(read);
+  async mall(id: string): Promise<Mall | null> {
+    return (await this.mallCatalog(id))?.mall ?? null;
+  }
+
+  async agency(id: string): Promise<Agency | null> {
+    return (await this.catalogOf(id))?.agencies.get(id) ?? null;
+  }
+
+  async service(id: string): Promise<Service | null> {
+    return (await this.catalogOf(id))?.services.get(id) ?? null;
+  }
+
+  async counter(id: string): Promise<Counter | null> {
+    return (await this.catalogOf(id))?.counters.get(id) ?? null;
   }
 }
 
-/** The catalog use cases: find malls, agencies, services and counters by id. */
-export class CatalogReader {
+/** The catalog use cases over the instance's cached copies: find malls, agencies, services and counters by id. */
+export class CatalogReader extends CatalogLookups {
   private readonly malls = new Map<string, CacheEntry<IndexedCatalog | null>>();
   private directory: CacheEntry<Mall[]> | null = null;
   private readonly maxAgeMs: number;
@@ -137,6 +132,7 @@ export class CatalogReader {
     private readonly clock: Clock,
     options: CatalogReaderOptions = {},
   ) {
+    super();
     this.maxAgeMs = options.maxAgeMs ?? 30_000;
   }
 
@@ -166,31 +162,56 @@ export class CatalogReader {
     return this.directory.value;
   }
 
-  /** The catalog that holds an agency, service or counter id; null for an unknown or malformed id. */
-  catalogOf(id: string): Promise<IndexedCatalog | null> {
-    const mallId = mallIdOf(id);
-    return mallId ? this.mallCatalog(mallId) : Promise.resolve(null);
-  }
-
-  async mall(id: string): Promise<Mall | null> {
-    return (await this.mallCatalog(id))?.mall ?? null;
-  }
-
-  async agency(id: string): Promise<Agency | null> {
-    return (await this.catalogOf(id))?.agencies.get(id) ?? null;
-  }
-
-  async service(id: string): Promise<Service | null> {
-    return (await this.catalogOf(id))?.services.get(id) ?? null;
-  }
-
-  async counter(id: string): Promise<Counter | null> {
-    return (await this.catalogOf(id))?.counters.get(id) ?? null;
-  }
-
   /** Forgets every cached copy; the next read goes to the repository. */
   invalidate(): void {
     this.malls.clear();
     this.directory = null;
+  }
+}
+
+/**
+ * One request's view of the catalogs: the first read of a mall goes to the instance's reader (and its
+ * cache), later ones get the same copy. So every field of a request sees one version of a mall's catalog,
+ * even when the instance's cached copy is replaced mid-request, and the hundreds of nested catalog fields
+ * of a kiosk query resolve without a promise each (`with`; at 1,000 agencies, most of the answer's time
+ * was promises).
+ */
+export class RequestCatalogs extends CatalogLookups {
+  private readonly loaded = new Map<string, IndexedCatalog | null>();
+  /** Reads in flight, shared by the fields that ask before the first one is answered. */
+  private readonly loading = new Map<string, Promise<IndexedCatalog | null>>();
+
+  constructor(private readonly reader: CatalogReader) {
+    super();
+  }
+
+  mallCatalog(mallId: string): Promise<IndexedCatalog | null> {
+    let loading = this.loading.get(mallId);
+    if (!loading) {
+      loading = this.reader.mallCatalog(mallId).then((catalog) => {
+        this.loaded.set(mallId, catalog);
+        return catalog;
+      });
+      this.loading.set(mallId, loading);
+    }
+    return loading;
+  }
+
+  /** Every mall, by name (the directory is not a mall's catalog: the instance's copy). */
+  listMalls(): Promise<Mall[]> {
+    return this.reader.listMalls();
+  }
+
+  /**
+   * `read` applied to the catalog of a mall whose mall, agency, service or counter this request already
+   * holds: at once when this request has read it, otherwise once loaded.
+   */
+  with<T>(mallId: string, read: (catalog: IndexedCatalog) => T): T | Promise<T> {
+    const catalog = this.loaded.get(mallId);
+    if (catalog) return read(catalog);
+    return this.mallCatalog(mallId).then((loaded) => {
+      if (!loaded) throw new Error(`Catalog of mall ${mallId} vanished mid-request`);
+      return read(loaded);
+    });
   }
 }

@@ -1,7 +1,6 @@
 /**
  * Resolvers of the catalog: malls, agencies, services, counters, schedules.
- * Root fields find a mall or entity through the CatalogReader use case (the instance's cached copy);
- * nested fields read the request's own copy of that mall's catalog (RequestCatalogs).
+ * Each reads the request's copy of a mall's catalog (RequestCatalogs, over the instance's cache).
  */
 import type { GraphQLContext } from '../app/context.js';
 import type { Agency as AgencyModel } from '../domain/catalog.js';
@@ -28,21 +27,20 @@ export const catalogQueries: Pick<
   me: (_p, _a, ctx) => ctx.viewer,
 };
 
-// Fields of a mall's agencies, services and counters read the request's copy of that mall's catalog
-// (`ctx.catalogs`): synchronously once the request has it.
+// Fields of a mall and its agencies, services and counters: synchronously once the request has the catalog.
 export const Mall: MallResolvers<GraphQLContext> = {
-  agencies: (mall, _a, ctx) => ctx.catalogs.with(mall.id, (c) => c.activeAgencies()),
-  schedule: (mall, _a, ctx) => ctx.catalogs.with(mall.id, (c) => c.mallSchedule()),
-  openNow: (mall, _a, ctx) => ctx.catalogs.with(mall.id, (c) => isOpenNow(c.mallSchedule(), ctx.now)),
+  agencies: (mall, _a, ctx) => ctx.catalog.with(mall.id, (c) => c.activeAgencies()),
+  schedule: (mall, _a, ctx) => ctx.catalog.with(mall.id, (c) => c.mallSchedule()),
+  openNow: (mall, _a, ctx) => ctx.catalog.with(mall.id, (c) => isOpenNow(c.mallSchedule(), ctx.now)),
 };
 
 export const Agency: AgencyResolvers<GraphQLContext> = {
-  mall: (agency, _a, ctx) => ctx.catalogs.with(agency.mallId, (c) => c.mall),
-  services: (agency, _a, ctx) => ctx.catalogs.with(agency.mallId, (c) => c.activeServicesOf(agency.id)),
-  counters: (agency, _a, ctx) => ctx.catalogs.with(agency.mallId, (c) => c.activeCountersOf(agency.id)),
-  schedule: (agency, _a, ctx) => ctx.catalogs.with(agency.mallId, (c) => c.agencySchedule(agency)),
+  mall: (agency, _a, ctx) => ctx.catalog.with(agency.mallId, (c) => c.mall),
+  services: (agency, _a, ctx) => ctx.catalog.with(agency.mallId, (c) => c.activeServicesOf(agency.id)),
+  counters: (agency, _a, ctx) => ctx.catalog.with(agency.mallId, (c) => c.activeCountersOf(agency.id)),
+  schedule: (agency, _a, ctx) => ctx.catalog.with(agency.mallId, (c) => c.agencySchedule(agency)),
   openNow: (agency, _a, ctx) =>
-    ctx.catalogs.with(agency.mallId, (c) => isOpenNow(c.agencySchedule(agency), ctx.now)),
+    ctx.catalog.with(agency.mallId, (c) => isOpenNow(c.agencySchedule(agency), ctx.now)),
 };
 
 /** The agency an entity of the catalog belongs to; the data load guarantees it exists. */
@@ -53,13 +51,13 @@ function agencyOf(catalog: IndexedCatalog, entity: { id: string; agencyId: strin
 }
 
 export const Service: ServiceResolvers<GraphQLContext> = {
-  agency: (service, _a, ctx) => ctx.catalogs.with(service.mallId, (c) => agencyOf(c, service)),
+  agency: (service, _a, ctx) => ctx.catalog.with(service.mallId, (c) => agencyOf(c, service)),
   fee: (service) => ({ amount: service.feeRupiah, currency: 'IDR' }),
 };
 
 export const Counter: CounterResolvers<GraphQLContext> = {
-  agency: (counter, _a, ctx) => ctx.catalogs.with(counter.mallId, (c) => agencyOf(c, counter)),
-  services: (counter, _a, ctx) => ctx.catalogs.with(counter.mallId, (c) => c.servicesOfCounter(counter)),
+  agency: (counter, _a, ctx) => ctx.catalog.with(counter.mallId, (c) => agencyOf(c, counter)),
+  services: (counter, _a, ctx) => ctx.catalog.with(counter.mallId, (c) => c.servicesOfCounter(counter)),
 };
 
 export const Schedule: ScheduleResolvers<GraphQLContext> = {

@@ -320,6 +320,15 @@ describe('CatalogReader cache', () => {
       expect(repository.loadCalls).toEqual(['lampung-tengah']);
     });
 
+    it('finds the root entity in the same copy the nested fields then read', async () => {
+      const request = new RequestCatalogs(new CatalogReader(repository, clock, { maxAgeMs: 0 }));
+      const polres = await request.agency('lampung-tengah:polres');
+      expect(polres?.name).toBe('Polres Lampung Tengah');
+      expect(request.with('lampung-tengah', (c) => c.agencies.get('lampung-tengah:polres'))).toBe(polres);
+      expect(await request.service('lampung-tengah:tidak-ada')).toBeNull();
+      expect(repository.loadCalls).toEqual(['lampung-tengah']);
+    });
+
     it('fails the field, not the process, when the mall is gone', async () => {
       await expect(new RequestCatalogs(reader).with('kota-lain', (c) => c)).rejects.toThrow(/vanished/);
     });
