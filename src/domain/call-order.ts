@@ -66,6 +66,36 @@ export function nextToCall<T extends QueuedTicket>(waiting: readonly T[], opts: 
   return callOrder(waiting, opts)[0] ?? null;
 }
 
+/**
+ * Which ticket a counter tries next once it has lost one to another counter
+ * calling at the same moment: an index into `order` (a `callOrder` result).
+ *
+ * Without contention the head is always next. With it, every counter that lost
+ * the head would chase the same next ticket and most would lose again, so the
+ * try is drawn from the first `contenders` tickets of the head's kind: as many
+ * as there are counters that could be calling. Drawing within one kind keeps
+ * the priority rule (a normal ticket due after a streak stays a normal one), and
+ * the tickets passed over are among the next few called anyway.
+ *
+ * @param random a draw in [0, 1), as `Math.random`
+ * @returns an index into `order`, or -1 when it is empty
+ */
+export function contendedPick(
+  order: readonly QueuedTicket[],
+  contenders: number,
+  random: () => number,
+): number {
+  const head = order[0];
+  if (head === undefined) return -1;
+  const kind = isPriority(head.priority);
+  const window: number[] = [];
+  for (let i = 0; i < order.length && window.length < Math.max(1, contenders); i++) {
+    const ticket = order[i];
+    if (ticket && isPriority(ticket.priority) === kind) window.push(i);
+  }
+  return window[Math.min(window.length - 1, Math.floor(random() * window.length))] ?? 0;
+}
+
 /** The streak after one more call: one longer after a priority ticket, 0 after a normal one. */
 export function nextStreak(streak: number, calledPriority: boolean): number {
   return calledPriority ? streak + 1 : 0;

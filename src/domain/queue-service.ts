@@ -5,7 +5,7 @@
  */
 
 import { assertCanCancelTicket, assertCanOperateQueue } from './access.js';
-import { callOrder, nextStreak, positionOf } from './call-order.js';
+import { callOrder, contendedPick, nextStreak, positionOf } from './call-order.js';
 import { type Counter, isPlausibleId, type Mall, type Service } from './catalog.js';
 import type { CatalogReader, IndexedCatalog } from './catalog-reader.js';
 import {
@@ -269,15 +269,28 @@ export class QueueService {
       actor: viewer,
     };
     const opts = { priorityStreak: state.priorityStreak, limit: mall.settings.priorityStreakLimit };
+    const serves = (serviceId: string) => counter.serviceIds.includes(serviceId);
+    // Counters that could be calling the same tickets right now, this one included.
+    const contenders = catalog
+      .activeCountersOf(counter.agencyId)
+      .filter((c) => c.serviceIds.some(serves)).length;
     const lost = new Set<string>();
+    let contended = false;
     for (let round = 0; round < CALL_NEXT_ROUNDS; round++) {
       const queue = await this.tickets.liveQueue(counter.agencyId, date);
-      const candidates = callOrder(
-        queue.waiting.filter((t) => counter.serviceIds.includes(t.serviceId) && !lost.has(t.id)),
-        opts,
-      );
-      if (candidates.length === 0) return null;
-      for (const ticket of candidates.slice(0, CALL_NEXT_TRIES_PER_ROUND)) {
+      const mine = queue.waiting.filter((t) => serves(t.serviceId));
+      for (let tries = 0; tries < CALL_NEXT_TRIES_PER_ROUND; tries++) {
+        // Ordered afresh each try: only this counter's own call moves its priority streak.
+        const candidates = callOrder(
+          mine.filter((t) => !lost.has(t.id)),
+          opts,
+        );
+        if (candidates.length === 0) {
+          if (tries === 0) return null;
+          break; // every ticket of this read was lost: read the queue again
+        }
+        const ticket = candidates[contended ? contendedPick(candidates, contenders, Math.random) : 0];
+        if (!ticket) return null; // unreachable: candidates is not empty
         const after = applyMove(ticket, { kind: 'CALL', counterId }, ctx);
         try {
           await this.tickets.saveMove(ticket, after, {
@@ -292,11 +305,12 @@ export class QueueService {
           if (error.reason === 'COUNTER') {
             throw new ConflictError(`${counter.name} was just used by another call. Try again.`);
           }
+          contended = true;
           if (error.reason === 'TICKET') {
-            lost.add(ticket.id); // another counter called it first: try the next one
+            lost.add(ticket.id); // another counter called it first: try another
           } else {
             // Two transactions collided and both were cancelled: back off a little and read again.
-            await new Promise((r) => setTimeout(r, 5 + Math.random() * 25));
+            await backOff(round);
             break;
           }
         }
@@ -413,4 +427,10 @@ function effectsOf(before: Ticket, after: Ticket, move: TicketMove, streak: numb
     case 'REACTIVATE':
       return {};
   }
+}
+
+/** Full-jitter exponential back-off before the next read of the queue: up to 10, 20, 40 … 320 ms. */
+function backOff(round: number): Promise<void> {
+  const ceiling = 10 * 2 ** Math.min(round, 5);
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type CallOrderOptions,
   callOrder,
+  contendedPick,
   nextStreak,
   nextToCall,
   positionOf,
@@ -217,5 +218,38 @@ describe('positionOf', () => {
   it('is null for a ticket that is not waiting', () => {
     expect(positionOf('nobody', HALL, opts)).toBeNull();
     expect(positionOf('P1', [], opts)).toBeNull();
+  });
+});
+
+describe('contendedPick', () => {
+  // PPNPPNPNNN with limit 2: P1 P2 N1 P3 P4 N2 P5 N3 N4 N5.
+  const order = callOrder(HALL, { priorityStreak: 0, limit: 2 });
+  const picks = (from: readonly QueuedTicket[], contenders: number, draws: number[]) =>
+    draws.map((d) => from[contendedPick(from, contenders, () => d)]?.id);
+
+  it('draws among the first tickets of the head kind, as many as the counters calling', () => {
+    expect(picks(order, 3, [0, 0.34, 0.67, 0.999])).toEqual(['P1', 'P2', 'P3', 'P3']);
+    expect(picks(order, 5, [0, 0.999])).toEqual(['P1', 'P5']);
+  });
+
+  it('keeps a normal ticket due after a priority streak a normal one', () => {
+    const due = callOrder(HALL, { priorityStreak: 2, limit: 2 });
+    expect(due[0]?.id).toBe('N1');
+    expect(picks(due, 4, [0, 0.3, 0.6, 0.999])).toEqual(['N1', 'N2', 'N3', 'N4']);
+  });
+
+  it('spreads counters over distinct tickets rather than onto one', () => {
+    const seen = new Set(Array.from({ length: 200 }, (_, i) => picks(order, 4, [(i % 4) / 4])[0]));
+    expect(seen).toEqual(new Set(['P1', 'P2', 'P3', 'P4']));
+  });
+
+  it('takes the head when one counter calls, and the whole window when fewer tickets wait', () => {
+    expect(picks(order, 1, [0.999])).toEqual(['P1']);
+    expect(picks(order, 0, [0.999])).toEqual(['P1']);
+    expect(picks([N1, N2], 10, [0, 0.999])).toEqual(['N1', 'N2']);
+  });
+
+  it('is -1 when nobody waits', () => {
+    expect(contendedPick([], 5, () => 0.5)).toBe(-1);
   });
 });
