@@ -10,13 +10,13 @@
  * two is what the AWS SDK's import and first request cost on their own.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { type BuildOptions, build } from 'esbuild';
+import { type BuildOptions, build, type Metafile } from 'esbuild';
 import { BUNDLE_ALIASES } from '../infra/loket-function.js';
 import { LocalIssuer } from '../src/app/auth/local-issuer.js';
 import { DynamoCatalogStore } from '../src/dynamo/catalog-store.js';
@@ -25,7 +25,8 @@ import { httpEvent } from '../tests/support/graphql.js';
 import { createTestTable } from '../tests/support/local-table.js';
 import { REAL_OPERATIONS } from '../tests/support/operations.js';
 import type { BenchOptions } from './main.js';
-import type { Check, SectionResult } from './report.js';
+import { bundleComposition, profileSummary, profileTable } from './profile.js';
+import type { Check, SectionResult, Table } from './report.js';
 import { formatBytes, median, round } from './stats.js';
 import { SEED_MALL, seedCatalogs } from './support.js';
 
@@ -34,6 +35,12 @@ const RUNNER = fileURLToPath(new URL('./cold-runner.mjs', import.meta.url));
 const HELLO_ENTRY = fileURLToPath(new URL('./hello/handler.ts', import.meta.url));
 const HELLO_DYNAMODB_ENTRY = fileURLToPath(new URL('./hello/dynamodb-handler.ts', import.meta.url));
 const LAMBDA_ENTRY = join(ROOT, 'src/app/lambda.ts');
+/** Where `--profile` leaves its CPU profiles (git-ignored), to open in Chrome's DevTools or VS Code. */
+const PROFILES_DIR = join(ROOT, 'bench/profiles');
+/** Profiled cold starts per variant: sampling slows a run, so these are never the measured ones. */
+const PROFILE_RUNS = 5;
+/** Sampling interval of `--cpu-prof`, µs: the default 1 ms would see a 50 ms start-up only 50 times. */
+const PROFILE_INTERVAL_US = 100;
 /** The description ApiStack gives the GraphQL function; it picks the function out of the template. */
 const GRAPHQL_FUNCTION_DESCRIPTION = 'Loket GraphQL API (Apollo Server)';
 
@@ -121,25 +128,26 @@ function cdkLikeOptions(banner: string): BuildOptions {
   };
 }
 
-/** Bundles `entry` into `outDir/index.mjs`; returns the bundle's size and its source map's. */
+/** Bundles `entry` into `outDir/index.mjs`; returns the bundle's size, its source map's and esbuild's metafile. */
 async function bundleSize(
   entry: string,
   outDir: string,
   options: BuildOptions,
-): Promise<{ file: string; bytes: number; mapBytes: number }> {
+): Promise<{ file: string; bytes: number; mapBytes: number; metafile: Metafile | undefined }> {
   const file = join(outDir, 'index.mjs');
-  await build({ ...options, entryPoints: [entry], outfile: file });
+  const { metafile } = await build({ ...options, entryPoints: [entry], outfile: file, metafile: true });
   const bytes = (await stat(file)).size;
   const mapBytes = await stat(`${file}.map`).then(
     (s) => s.size,
     () => 0,
   );
-  return { file, bytes, mapBytes };
+  return { file, bytes, mapBytes, metafile };
 }
 
-async function coldStart(variant: Variant): Promise<RunTiming> {
+/** One cold start in a fresh process; `nodeArgs` go before the runner (e.g. `--cpu-prof`). */
+async function coldStart(variant: Variant, nodeArgs: string[] = []): Promise<RunTiming> {
   const start = performance.now();
-  const { code, output } = await run(process.execPath, [RUNNER, variant.bundle], {
+  const { code, output } = await run(process.execPath, [...nodeArgs, RUNNER, variant.bundle], {
     // A clean environment, as Lambda's: nothing of this process leaks in.
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',
@@ -185,6 +193,53 @@ function summarize(name: string, timings: RunTiming[]): VariantResult {
     wallMs: m((t) => t.wallMs),
     samplesLoadToAnswerMs: timings.map((t) => round(t.loadToAnswerMs, 1)),
   };
+}
+
+/**
+ * `--profile`: a few more cold starts of each variant under `--cpu-prof`, after the measured ones,
+ * and their self time by package. The profiles stay in bench/profiles/ (their bundles do not).
+ */
+async function profileColdStarts(
+  variants: Variant[],
+): Promise<{
+  table: Table;
+  data: { runs: number; intervalUs: number; selfMsByGroup: Record<string, Record<string, number>> };
+}> {
+  await rm(PROFILES_DIR, { recursive: true, force: true });
+  const dirs = variants.map((v) => join(PROFILES_DIR, v.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()));
+  await Promise.all(dirs.map((d) => mkdir(d, { recursive: true })));
+  console.log(`Profiling: ${variants.length} variants × ${PROFILE_RUNS} runs, into ${PROFILES_DIR}...`);
+  for (let i = 0; i < PROFILE_RUNS; i++) {
+    for (const [n, v] of variants.entries()) {
+      const dir = dirs[n] ?? PROFILES_DIR;
+      await coldStart(v, [
+        '--cpu-prof',
+        `--cpu-prof-interval=${PROFILE_INTERVAL_US}`,
+        `--cpu-prof-dir=${dir}`,
+      ]);
+    }
+  }
+  const summaries = await Promise.all(
+    variants.map((v, n) => profileSummary(dirs[n] ?? PROFILES_DIR, v.bundle)),
+  );
+  const table = profileTable(
+    variants.map((v) => v.name),
+    summaries,
+    18,
+  );
+  table.notes = [
+    `${PROFILE_RUNS} profiled runs each, sampled every ${PROFILE_INTERVAL_US} µs, after the measured ones: ` +
+      'sampling slows every run, so compare the columns with each other, not with the timings above. ' +
+      'Self time: the time a sample found in that code itself, not in what it called. ' +
+      `Profiles: ${PROFILES_DIR} (open in Chrome DevTools or VS Code).`,
+  ];
+  const selfMsByGroup = Object.fromEntries(
+    variants.map((v, n) => [
+      v.name,
+      Object.fromEntries([...(summaries[n] ?? [])].map(([group, ms]) => [group, round(ms, 2)])),
+    ]),
+  );
+  return { table, data: { runs: PROFILE_RUNS, intervalUs: PROFILE_INTERVAL_US, selfMsByGroup } };
 }
 
 export async function measureColdStart(endpoint: string, options: BenchOptions): Promise<SectionResult> {
@@ -240,6 +295,12 @@ export async function measureColdStart(endpoint: string, options: BenchOptions):
         })),
       },
     ];
+
+    // What the deployed bundle is made of (the as-deployed build has CDK's options and a metafile).
+    const composition = bundleComposition(choices[0]?.metafile);
+    const COMPOSITION_ROWS = 15;
+    const sumBytes = (groups: { bytes: number }[]) => groups.reduce((t, g) => t + g.bytes, 0);
+    const share = (bytes: number) => `${round((100 * bytes) / Math.max(1, sumBytes(composition)), 1)} %`;
 
     // The seed catalogs, and a warm DynamoDB Local: the figure is the Lambda's cold start, not Java's.
     const store = new DynamoCatalogStore(table.client, table.tableName);
@@ -309,6 +370,7 @@ export async function measureColdStart(endpoint: string, options: BenchOptions):
       for (const v of variants) timings.get(v.name)?.push(await coldStart(v));
     }
     const results = variants.map((v) => summarize(v.name, timings.get(v.name) ?? []));
+    const profiled = options.profile ? await profileColdStarts(variants.slice(0, 3)) : null;
     const [
       helloResult,
       helloDynamoResult,
@@ -363,6 +425,7 @@ export async function measureColdStart(endpoint: string, options: BenchOptions):
         gzipBytes: gzipSync(loketSource).length,
         mapBytes: loketMapBytes,
         limitBytes: BUNDLE_LIMIT_BYTES,
+        composition,
       },
       hello: {
         bytes: hello.bytes,
@@ -387,6 +450,7 @@ export async function measureColdStart(endpoint: string, options: BenchOptions):
         hello: round(helloResult.loadToAnswerMs - helloNoMaps.loadToAnswerMs, 1),
       },
       typenameMs: typenameResult.loadToAnswerMs,
+      profile: profiled?.data ?? null,
       experiment: {
         bytes: experiment.bytes,
         loadToAnswerMs: experimentResult.loadToAnswerMs,
@@ -426,6 +490,24 @@ export async function measureColdStart(endpoint: string, options: BenchOptions):
           ],
         },
         {
+          title: 'What the deployed bundle holds: minified bytes by package or Loket folder',
+          headers: ['package or folder', 'bytes', 'share'],
+          rows: [
+            ...composition
+              .slice(0, COMPOSITION_ROWS)
+              .map((g) => [g.group, formatBytes(g.bytes), share(g.bytes)]),
+            [
+              `${Math.max(0, composition.length - COMPOSITION_ROWS)} others`,
+              formatBytes(sumBytes(composition.slice(COMPOSITION_ROWS))),
+              share(sumBytes(composition.slice(COMPOSITION_ROWS))),
+            ],
+          ],
+          notes: [
+            'V8 parses the whole bundle when it loads, so every kB costs start-up time whether it runs or not ' +
+              '(see the compile row of the profile, `npm run bench -- --only cold --profile`).',
+          ],
+        },
+        {
           title: `Cold start: fresh Node process, median of ${runs} runs (ms)`,
           headers: [
             'bundle, first request',
@@ -451,6 +533,7 @@ export async function measureColdStart(endpoint: string, options: BenchOptions):
               'the first Loket request is the kiosk catalog (one DynamoDB Query on DynamoDB Local).',
           ],
         },
+        ...(profiled ? [profiled.table] : []),
       ],
     };
   } finally {

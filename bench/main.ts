@@ -28,6 +28,8 @@ const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
 export interface BenchOptions {
   /** Fewer samples: for trying the bench out, not for the figures. */
   quick: boolean;
+  /** Phase (b) also profiles cold starts (`--cpu-prof`) and shows their time by package. */
+  profile: boolean;
 }
 
 type Phase = (endpoint: string, options: BenchOptions) => Promise<SectionResult>;
@@ -50,7 +52,7 @@ function parseArgs(args: string[]): { phases: string[]; options: BenchOptions } 
       throw new Error(`--only takes a comma-separated list of: ${Object.keys(PHASES).join(', ')}`);
     }
   }
-  return { phases, options: { quick: args.includes('--quick') } };
+  return { phases, options: { quick: args.includes('--quick'), profile: args.includes('--profile') } };
 }
 
 export async function main(args: string[]): Promise<number> {

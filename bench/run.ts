@@ -6,7 +6,8 @@
  * log line is not part of the figures).
  *
  * Options: `--only requests,cold,overhead,load,growth` runs some phases (a partial run never writes
- * bench/results/latest.json); `--quick` uses fewer samples, for trying the bench out.
+ * bench/results/latest.json); `--quick` uses fewer samples, for trying the bench out;
+ * `--profile` also profiles cold starts and shows their CPU time by package (bench/profiles/).
  */
 process.env.LOKET_LOG_LEVEL ??= 'WARN';
 // The handler runs in this process for the request, overhead and growth phases; as deployed (the function's
