@@ -10,8 +10,12 @@ import { createLambdaHandler } from './handler.js';
 const config = configFromEnv();
 const services = createServices(config);
 
-// Not awaited: the connection opens while the rest of INIT (Apollo Server's
-// start) runs, and the first request finds it open.
-void services.warmUp();
-
 export const handler = createLambdaHandler(services, config);
+
+// Awaited, at the top level: INIT ends with the DynamoDB connection open and the
+// SDK's first-request code run, and Apollo Server's start (begun above) overlaps
+// it. A promise left running would not get far: Lambda freezes the instance once
+// INIT returns, until the first invoke, so a provisioned or pre-initialized
+// instance would still open its connection on the first request, and a cold one
+// could open two. The warm-up is bounded and never throws.
+await services.warmUp();

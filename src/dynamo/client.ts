@@ -68,15 +68,20 @@ export function createDocumentClient(options: DynamoOptions = {}): DynamoDBDocum
   });
 }
 
+/** The longest a warm-up may hold a Lambda's INIT; a healthy GetItem takes a few ms. */
+export const WARM_UP_TIMEOUT_MS = 1_000;
+
 /**
  * Opens the connection to DynamoDB and runs the SDK's first-request code
  * (endpoint rules, signing, the HTTP agent) with one GetItem of a key that
- * never exists. Started during a Lambda's INIT, it overlaps the rest of the
- * start-up instead of delaying the first request. This function should not throw.
+ * never exists, so that a Lambda's INIT pays for them instead of its first
+ * request. Gives up after `WARM_UP_TIMEOUT_MS`; never throws.
  */
 export async function warmUpConnection(client: DynamoDBDocumentClient, tableName: string): Promise<void> {
   try {
-    await client.send(new GetCommand({ TableName: tableName, Key: WARM_UP_KEY }));
+    await client.send(new GetCommand({ TableName: tableName, Key: WARM_UP_KEY }), {
+      abortSignal: AbortSignal.timeout(WARM_UP_TIMEOUT_MS),
+    });
   } catch {
     // A cold start must not fail on its warm-up; the first real request reports any problem.
   }
