@@ -199,9 +199,7 @@ function summarize(name: string, timings: RunTiming[]): VariantResult {
  * `--profile`: a few more cold starts of each variant under `--cpu-prof`, after the measured ones,
  * and their self time by package. The profiles stay in bench/profiles/ (their bundles do not).
  */
-async function profileColdStarts(
-  variants: Variant[],
-): Promise<{
+async function profileColdStarts(variants: Variant[]): Promise<{
   table: Table;
   data: { runs: number; intervalUs: number; selfMsByGroup: Record<string, Record<string, number>> };
 }> {
