@@ -63,6 +63,7 @@ describe('queue tickets on DynamoDB Local', () => {
         fixtureCatalog({ mallId: 'wita-mall', timeZone: 'Asia/Makassar' }),
         fixtureCatalog({ mallId: 'wit-mall', timeZone: 'Asia/Jayapura' }),
         fixtureCatalog({ mallId: 'fair-mall', counters: 1 }),
+        fixtureCatalog({ mallId: 'fair-rush-mall', counters: 5 }),
         fixtureCatalog({ mallId: 'rush-mall', counters: 10 }),
         fixtureCatalog({ mallId: 'idem-mall' }),
       ],
@@ -226,6 +227,36 @@ describe('queue tickets on DynamoDB Local', () => {
     }
     expect(order.map((o) => o[0]).join(' ')).toBe('P P N P P N P N N N');
     expect(order).toEqual(['P1', 'P3', 'N0', 'P5', 'P6', 'N2', 'P8', 'N4', 'N7', 'N9']);
+  });
+
+  it('keeps every counter to 2 priority calls in a row while 5 counters call concurrently', async () => {
+    // Priority tickets first: unbounded, every counter would call all 40 of them before a normal one.
+    const kind = new Map<string, 'P' | 'N'>();
+    for (const priority of ['ELDERLY', 'NONE']) {
+      for (let i = 0; i < 40; i++) {
+        h.clock.advance(1000);
+        const t = await take('fair-rush-mall:agency:svc1', { priority });
+        kind.set(t.id, priority === 'NONE' ? 'N' : 'P');
+      }
+    }
+    const calls = new Map<string, string>();
+    const called = new Set<string>();
+    await Promise.all(
+      Array.from({ length: 5 }, async (_, n) => {
+        const counter = `fair-rush-mall:agency:loket-${n + 1}`;
+        for (;;) {
+          const t = await callNext(counter);
+          if (!t) return;
+          called.add(t.id);
+          calls.set(counter, `${calls.get(counter) ?? ''}${kind.get(t.id)}`);
+          await act('cancelTicket', t.id, 'fair-rush-mall');
+        }
+      }),
+    );
+    expect(called.size).toBe(80);
+    expect([...calls.values()].join('')).toHaveLength(80); // and none called twice
+    // With limit 2 the priority tickets run out first, so normal ones wait through every priority call.
+    for (const [counter, sequence] of calls) expect(sequence, counter).not.toMatch(/PPP/);
   });
 
   it('refuses a second call while the counter holds a ticket', async () => {
