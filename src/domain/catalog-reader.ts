@@ -19,6 +19,13 @@ export class IndexedCatalog {
   private readonly servicesByAgency = new Map<string, Service[]>();
   private readonly countersByAgency = new Map<string, Counter[]>();
   private readonly sortedAgencies: Agency[];
+  /**
+   * Made on first use and kept with this load: a kiosk query asks each of them of every agency and
+   * counter on every request, and the same object each time lets `weeklyOf` keep its answer too.
+   */
+  private readonly schedules = new WeakMap<Agency, ScheduleView>();
+  private readonly counterServices = new WeakMap<Counter, Service[]>();
+  private ownSchedule: ScheduleView | undefined;
 
   constructor(readonly catalog: MallCatalog) {
     for (const a of catalog.agencies) this.agencies.set(a.id, a);
@@ -50,23 +57,38 @@ export class IndexedCatalog {
     return this.countersByAgency.get(agencyId) ?? [];
   }
 
-  /** The active services a counter serves, by name. */
+  /** The active services a counter of this catalog serves, by name. */
   servicesOfCounter(counter: Counter): Service[] {
-    return byName(
-      counter.serviceIds.map((id) => this.services.get(id)).filter((s): s is Service => !!s && s.active),
+    return remember(this.counterServices, counter, () =>
+      byName(
+        counter.serviceIds.map((id) => this.services.get(id)).filter((s): s is Service => !!s && s.active),
+      ),
     );
   }
 
   /** The mall's schedule. */
   mallSchedule(): ScheduleView {
-    return { timeZone: this.mall.timeZone, chain: [this.mall.schedule] };
+    this.ownSchedule ??= { timeZone: this.mall.timeZone, chain: [this.mall.schedule] };
+    return this.ownSchedule;
   }
 
   /** An agency's schedule: the mall's, narrowed by the agency's own when it has one. */
   agencySchedule(agency: Agency): ScheduleView {
-    const chain = agency.schedule ? [this.mall.schedule, agency.schedule] : [this.mall.schedule];
-    return { timeZone: this.mall.timeZone, chain };
+    return remember(this.schedules, agency, () => {
+      const chain = agency.schedule ? [this.mall.schedule, agency.schedule] : [this.mall.schedule];
+      return { timeZone: this.mall.timeZone, chain };
+    });
   }
+}
+
+/** Keyed by the object, so an agency or counter of another load never gets this load's answer. */
+function remember<K extends object, T>(map: WeakMap<K, T>, key: K, make: () => T): T {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, item: T): void {

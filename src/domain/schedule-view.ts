@@ -21,10 +21,24 @@ export interface ScheduleView {
   chain: ScheduleSpec[];
 }
 
-/** Weekly hours, Monday to Sunday. */
-export function weeklyOf(view: ScheduleView): { weekday: Weekday; intervals: TimeInterval[] }[] {
-  const hours = weeklyHours(view.chain);
-  return WEEKDAYS.map((weekday) => ({ weekday, intervals: hours[weekday] }));
+/** Weekly hours of one day of the week. */
+export interface WeekdayHours {
+  weekday: Weekday;
+  intervals: TimeInterval[];
+}
+
+/** A view's weekly hours, kept while the view lives: a catalog load keeps one view per agency. */
+const weeklyByView = new WeakMap<ScheduleView, WeekdayHours[]>();
+
+/** Weekly hours, Monday to Sunday. The answer is shared: read it, never change it. */
+export function weeklyOf(view: ScheduleView): WeekdayHours[] {
+  let weekly = weeklyByView.get(view);
+  if (!weekly) {
+    const hours = weeklyHours(view.chain);
+    weekly = WEEKDAYS.map((weekday) => ({ weekday, intervals: hours[weekday] }));
+    weeklyByView.set(view, weekly);
+  }
+  return weekly;
 }
 
 /**

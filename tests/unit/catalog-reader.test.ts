@@ -8,6 +8,7 @@ import { CatalogReader, IndexedCatalog, RequestCatalogs } from '../../src/domain
 import type { CatalogRepository } from '../../src/domain/catalog-repository.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { closedSchedule, type ScheduleSpec } from '../../src/domain/schedule.js';
+import { weeklyOf } from '../../src/domain/schedule-view.js';
 
 function mall(id: string, name: string, timeZone: Mall['timeZone'] = 'Asia/Jakarta'): Mall {
   const schedule = closedSchedule();
@@ -421,5 +422,27 @@ describe('IndexedCatalog', () => {
     });
     expect(catalog.agencySchedule(withoutOwn).chain).toEqual([catalog.mall.schedule]);
     expect(catalog.mallSchedule()).toEqual({ timeZone: 'Asia/Jakarta', chain: [catalog.mall.schedule] });
+  });
+
+  it('keeps one schedule per agency and one service list per counter for the life of the load', () => {
+    const polres = catalog.agencies.get('lampung-tengah:polres') as Agency;
+    const loket = catalog.counters.get('lampung-tengah:polres:loket-1') as Counter;
+    expect(catalog.agencySchedule(polres)).toBe(catalog.agencySchedule(polres));
+    expect(catalog.mallSchedule()).toBe(catalog.mallSchedule());
+    expect(catalog.servicesOfCounter(loket)).toBe(catalog.servicesOfCounter(loket));
+    // Weekly hours are computed once per schedule, so once per agency and load.
+    expect(weeklyOf(catalog.agencySchedule(polres))).toBe(weeklyOf(catalog.agencySchedule(polres)));
+  });
+
+  it('answers by the object, so an agency of another load gets its own schedule', () => {
+    const polres = catalog.agencies.get('lampung-tengah:polres') as Agency;
+    const reloaded = { ...polres, schedule: closedSchedule() };
+    expect(catalog.agencySchedule(reloaded).chain).toEqual([catalog.mall.schedule, reloaded.schedule]);
+    expect(catalog.agencySchedule(polres).chain).toEqual(
+      polres.schedule ? [catalog.mall.schedule, polres.schedule] : [catalog.mall.schedule],
+    );
+    const next = new IndexedCatalog(lampungTengah());
+    const again = next.agencies.get('lampung-tengah:polres') as Agency;
+    expect(next.agencySchedule(again)).not.toBe(catalog.agencySchedule(polres));
   });
 });
