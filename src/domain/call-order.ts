@@ -72,24 +72,21 @@ export function nextToCall<T extends QueuedTicket>(waiting: readonly T[], opts: 
  *
  * Without contention the head is always next. With it, every counter that lost
  * the head would chase the same next ticket and most would lose again, so the
- * try is drawn from the first `contenders` tickets of the head's kind: as many
- * as there are counters that could be calling. Drawing within one kind keeps
- * the priority rule (a normal ticket due after a streak stays a normal one), and
- * the tickets passed over are among the next few called anyway.
+ * try is drawn from the first `spread` tickets of the head's kind. The caller
+ * makes `spread` no more than the calls it has seen other counters make
+ * meanwhile, plus one: the tickets passed over are those that concurrent calls
+ * are taking, as if they had come first. Drawing within one kind keeps the
+ * priority rule (a normal ticket due after a streak stays a normal one).
  *
  * @param random a draw in [0, 1), as `Math.random`
  * @returns an index into `order`, or -1 when it is empty
  */
-export function contendedPick(
-  order: readonly QueuedTicket[],
-  contenders: number,
-  random: () => number,
-): number {
+export function contendedPick(order: readonly QueuedTicket[], spread: number, random: () => number): number {
   const head = order[0];
   if (head === undefined) return -1;
   const kind = isPriority(head.priority);
   const window: number[] = [];
-  for (let i = 0; i < order.length && window.length < Math.max(1, contenders); i++) {
+  for (let i = 0; i < order.length && window.length < Math.max(1, spread); i++) {
     const ticket = order[i];
     if (ticket && isPriority(ticket.priority) === kind) window.push(i);
   }

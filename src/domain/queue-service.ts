@@ -275,7 +275,8 @@ export class QueueService {
       .activeCountersOf(counter.agencyId)
       .filter((c) => c.serviceIds.some(serves)).length;
     const lost = new Set<string>();
-    let contended = false;
+    // Tries other counters won (or collided with) during this call: each is a call made at the same moment.
+    let losses = 0;
     for (let round = 0; round < CALL_NEXT_ROUNDS; round++) {
       const queue = await this.tickets.liveQueue(counter.agencyId, date);
       const mine = queue.waiting.filter((t) => serves(t.serviceId));
@@ -289,7 +290,9 @@ export class QueueService {
           if (tries === 0) return null;
           break; // every ticket of this read was lost: read the queue again
         }
-        const ticket = candidates[contended ? contendedPick(candidates, contenders, Math.random) : 0];
+        // Never pass over more waiting tickets than the calls seen made meanwhile, nor than there are counters.
+        const spread = Math.min(contenders, losses + 1);
+        const ticket = candidates[losses === 0 ? 0 : contendedPick(candidates, spread, Math.random)];
         if (!ticket) return null; // unreachable: candidates is not empty
         const after = applyMove(ticket, { kind: 'CALL', counterId }, ctx);
         try {
@@ -305,7 +308,7 @@ export class QueueService {
           if (error.reason === 'COUNTER') {
             throw new ConflictError(`${counter.name} was just used by another call. Try again.`);
           }
-          contended = true;
+          losses++;
           if (error.reason === 'TICKET') {
             lost.add(ticket.id); // another counter called it first: try another
           } else {

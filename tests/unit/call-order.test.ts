@@ -224,10 +224,10 @@ describe('positionOf', () => {
 describe('contendedPick', () => {
   // PPNPPNPNNN with limit 2: P1 P2 N1 P3 P4 N2 P5 N3 N4 N5.
   const order = callOrder(HALL, { priorityStreak: 0, limit: 2 });
-  const picks = (from: readonly QueuedTicket[], contenders: number, draws: number[]) =>
-    draws.map((d) => from[contendedPick(from, contenders, () => d)]?.id);
+  const picks = (from: readonly QueuedTicket[], spread: number, draws: number[]) =>
+    draws.map((d) => from[contendedPick(from, spread, () => d)]?.id);
 
-  it('draws among the first tickets of the head kind, as many as the counters calling', () => {
+  it('draws among the first tickets of the head kind, as many as the spread', () => {
     expect(picks(order, 3, [0, 0.34, 0.67, 0.999])).toEqual(['P1', 'P2', 'P3', 'P3']);
     expect(picks(order, 5, [0, 0.999])).toEqual(['P1', 'P5']);
   });
