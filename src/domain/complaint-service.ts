@@ -9,7 +9,6 @@ import type { CatalogReader, IndexedCatalog } from './catalog-reader.js';
 import {
   applyComplaintMove,
   type Complaint,
-  type ComplaintCategory,
   type ComplaintMove,
   type ComplaintStatus,
   isAwaitingAction,
@@ -30,16 +29,20 @@ export interface RandomSource {
   bytes(length: number): Uint8Array;
 }
 
-export interface SubmitComplaintInput {
-  mallId: string;
-  category: ComplaintCategory;
-  agencyId: string | null;
-  serviceId: string | null;
-  ticketId: string | null;
-  subject: string;
-  description: string;
-  anonymous: boolean;
-  confidential: boolean;
+/** What a citizen sends: the complaint's own fields as stored, a reporter as typed, and a retry key. */
+export interface SubmitComplaintInput
+  extends Pick<
+    Complaint,
+    | 'mallId'
+    | 'category'
+    | 'agencyId'
+    | 'serviceId'
+    | 'ticketId'
+    | 'subject'
+    | 'description'
+    | 'anonymous'
+    | 'confidential'
+  > {
   reporter: { name?: string | null; phone?: string | null; nik?: string | null } | null;
   idempotencyKey: string | null;
 }
