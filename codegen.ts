@@ -2,25 +2,25 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /** Parents of resolvers are domain types; relations are field resolvers. */
 const mappers = {
-  Mall: '../domain/catalog.js#Mall',
-  Agency: '../domain/catalog.js#Agency',
-  Service: '../domain/catalog.js#Service',
-  Counter: '../domain/catalog.js#Counter',
-  Schedule: '../domain/schedule-view.js#ScheduleView',
-  DayHours: '../domain/schedule.js#DayHours',
-  ScheduleException: '../domain/schedule.js#DayHours',
-  Viewer: '../domain/viewer.js#Viewer',
-  Ticket: '../domain/ticket.js#Ticket',
-  TicketEvent: '../resolvers/views.js#TicketEventView',
-  Queue: '../domain/queue-service.js#QueueSummary',
-  Complaint: '../domain/complaint-service.js#ShownComplaint',
-  ComplaintEvent: '../resolvers/views.js#ComplaintEventView',
-  ComplaintConnection: '../domain/complaint-service.js#ShownPage',
-  ComplaintEdge: '../domain/complaint-service.js#ShownComplaint',
+  Mall: '../domain/catalog/catalog.js#Mall',
+  Agency: '../domain/catalog/catalog.js#Agency',
+  Service: '../domain/catalog/catalog.js#Service',
+  Counter: '../domain/catalog/catalog.js#Counter',
+  Schedule: '../domain/catalog/schedule-view.js#ScheduleView',
+  DayHours: '../domain/catalog/schedule.js#DayHours',
+  ScheduleException: '../domain/catalog/schedule.js#DayHours',
+  Viewer: '../domain/access/viewer.js#Viewer',
+  Ticket: '../domain/queue/ticket.js#Ticket',
+  TicketEvent: '../resolvers/shared/views.js#TicketEventView',
+  Queue: '../domain/queue/queue-service.js#QueueSummary',
+  Complaint: '../domain/complaints/complaint-service.js#ShownComplaint',
+  ComplaintEvent: '../resolvers/shared/views.js#ComplaintEventView',
+  ComplaintConnection: '../domain/complaints/complaint-service.js#ShownPage',
+  ComplaintEdge: '../domain/complaints/complaint-service.js#ShownComplaint',
 };
 
 const config: CodegenConfig = {
-  schema: 'src/schema/*.graphql',
+  schema: 'src/schema/**/*.graphql',
   generates: {
     'src/generated/resolvers-types.ts': {
       plugins: [

@@ -7,11 +7,11 @@
  * which reads the agency's whole live queue.
  */
 import { paginateQuery } from '@aws-sdk/lib-dynamodb';
-import type { Agency, Counter, MallCatalog, Service } from '../src/domain/catalog.js';
-import type { Ticket } from '../src/domain/ticket.js';
-import { formatTicketNumber } from '../src/domain/ticket-number.js';
-import { catalogKeys } from '../src/dynamo/keys.js';
-import { DynamoTicketStore } from '../src/dynamo/ticket-store.js';
+import type { Agency, Counter, MallCatalog, Service } from '../src/domain/catalog/catalog.js';
+import type { Ticket } from '../src/domain/queue/ticket.js';
+import { formatTicketNumber } from '../src/domain/queue/ticket-number.js';
+import { DynamoTicketStore } from '../src/dynamo/queue/ticket-store.js';
+import { catalogKeys } from '../src/dynamo/shared/keys.js';
 import { fixtureCatalog } from '../tests/support/fixture-catalog.js';
 import { REAL_OPERATIONS } from '../tests/support/operations.js';
 import type { BenchOptions } from './main.js';

@@ -10,8 +10,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import autocannon, { type AutocannonRequest, type Instance } from 'autocannon';
-import { createDocumentClient } from '../src/dynamo/client.js';
-import { GSI1, GSI2, queueKeys } from '../src/dynamo/keys.js';
+import { createDocumentClient } from '../src/dynamo/shared/client.js';
+import { GSI1, GSI2, queueKeys } from '../src/dynamo/shared/keys.js';
 import { postGraphQL, startLocalServer } from '../tests/support/local-server.js';
 import { REAL_OPERATIONS } from '../tests/support/operations.js';
 import type { BenchOptions } from './main.js';
@@ -325,7 +325,7 @@ function cpuByProcess(): Map<string, number> | null {
       // The process ended meanwhile.
     }
   }
-  const server = procs.find((p) => p.ppid === process.pid && p.cmd.includes('src/app/local-server.ts'));
+  const server = procs.find((p) => p.ppid === process.pid && p.cmd.includes('src/local/local-server.ts'));
   if (!server) return null;
   const java = procs.find((p) => p.ppid === server.pid && p.cmd.startsWith('java'));
   const out = new Map<string, number>([['local server (Node)', server.cpu]]);

@@ -6,7 +6,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { startDynamoLocal } from '../src/app/dynamodb-local.js';
+import { startDynamoLocal } from '../src/local/dynamodb-local.js';
 import { measureColdStart } from './cold-start.js';
 import { measureGrowth } from './growth.js';
 import { measureLoad } from './load.js';

@@ -7,7 +7,7 @@
  */
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { randomIds } from '../src/app/ids.js';
-import { createDocumentClient } from '../src/dynamo/client.js';
+import { createDocumentClient } from '../src/dynamo/shared/client.js';
 import { REAL_OPERATIONS } from '../tests/support/operations.js';
 import type { BenchOptions } from './main.js';
 import type { Check, SectionResult } from './report.js';

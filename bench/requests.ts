@@ -8,7 +8,7 @@
 
 import type { LoketHandler } from '../src/app/handler.js';
 import { RequestCachedTickets } from '../src/app/request-cache.js';
-import { DynamoTicketStore } from '../src/dynamo/ticket-store.js';
+import { DynamoTicketStore } from '../src/dynamo/queue/ticket-store.js';
 import { REAL_OPERATIONS } from '../tests/support/operations.js';
 import type { BenchOptions } from './main.js';
 import type { Check, SectionResult } from './report.js';

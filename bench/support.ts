@@ -5,10 +5,10 @@
 import type { TokenIdentity } from '../src/app/auth/claims.js';
 import type { AppConfig } from '../src/app/config.js';
 import type { LoketHandler } from '../src/app/handler.js';
-import { localLambdaContext } from '../src/app/local-event.js';
 import { readCatalogs } from '../src/catalog-data/data-files.js';
-import type { MallCatalog } from '../src/domain/catalog.js';
-import type { ManualClock } from '../src/domain/clock.js';
+import type { MallCatalog } from '../src/domain/catalog/catalog.js';
+import type { ManualClock } from '../src/domain/time/clock.js';
+import { localLambdaContext } from '../src/local/local-event.js';
 import { type GraphQLResponse, httpEvent } from '../tests/support/graphql.js';
 import { createHarness } from '../tests/support/harness.js';
 import type { TestTable } from '../tests/support/local-table.js';

@@ -12,7 +12,7 @@ module.exports = {
     return [
       "import type { DocumentNode } from 'graphql';",
       '',
-      '/** The merged schema of src/schema/*.graphql. */',
+      '/** The merged schema of every .graphql file under src/schema. */',
       `export const typeDefs = ${JSON.stringify(sdl)};`,
       '',
       '/** `typeDefs`, parsed at build time (without locations). */',

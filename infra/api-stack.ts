@@ -17,7 +17,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { AUTH_ENV } from '../src/app/auth/authenticator.js';
-import { TABLE_DEFINITION } from '../src/dynamo/table-definition.js';
+import { TABLE_DEFINITION } from '../src/dynamo/shared/table-definition.js';
 import { LoketFunction } from './loket-function.js';
 
 /** The Lambda handler of the GraphQL API: `handler`, exported by this file. */

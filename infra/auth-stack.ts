@@ -29,7 +29,7 @@ import { LoketFunction } from './loket-function.js';
 
 /** The pre-token-generation trigger: `handler`, exported by this file. */
 const PRE_TOKEN_GENERATION_ENTRY = fileURLToPath(
-  new URL('../src/app/auth/pre-token-generation.ts', import.meta.url),
+  new URL('../src/cognito-trigger/pre-token-generation.ts', import.meta.url),
 );
 
 /** What each staff group may do, shown in the Cognito console. */
@@ -58,7 +58,7 @@ export interface AuthStackProps extends StackProps {
   /**
    * Path to the TypeScript entry of the pre-token-generation trigger, which exports `handler`.
    *
-   * @default - src/app/auth/pre-token-generation.ts
+   * @default - src/cognito-trigger/pre-token-generation.ts
    */
   readonly preTokenGenerationEntry?: string;
 }

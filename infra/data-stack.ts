@@ -1,7 +1,7 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { TABLE_DEFINITION } from '../src/dynamo/table-definition.js';
+import { TABLE_DEFINITION } from '../src/dynamo/shared/table-definition.js';
 
 /** Properties of the {@link DataStack}. */
 export type DataStackProps = StackProps;

@@ -10,12 +10,12 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type DynamoLocal, startDynamoLocal } from '../src/app/dynamodb-local.js';
 import { DataFilesInvalidError, readCatalogs } from '../src/catalog-data/data-files.js';
 import { describeReports, loadCatalogs } from '../src/catalog-data/load-catalogs.js';
-import { DynamoCatalogStore } from '../src/dynamo/catalog-store.js';
-import { createDocumentClient } from '../src/dynamo/client.js';
-import { ensureTable } from '../src/dynamo/create-table.js';
+import { DynamoCatalogStore } from '../src/dynamo/catalog/catalog-store.js';
+import { createDocumentClient } from '../src/dynamo/shared/client.js';
+import { ensureTable } from '../src/dynamo/shared/create-table.js';
+import { type DynamoLocal, startDynamoLocal } from '../src/local/dynamodb-local.js';
 
 const { values } = parseArgs({
   options: {

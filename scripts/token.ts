@@ -7,8 +7,8 @@
  */
 import { resolve } from 'node:path';
 import { InvalidClaimsError } from '../src/app/auth/claims.js';
-import { LocalIssuer, LocalIssuerKeyError } from '../src/app/auth/local-issuer.js';
-import { parseTokenArgs, TOKEN_USAGE, TokenUsageError } from '../src/app/auth/token-command.js';
+import { LocalIssuer, LocalIssuerKeyError } from '../src/local/local-issuer.js';
+import { parseTokenArgs, TOKEN_USAGE, TokenUsageError } from '../src/local/token-command.js';
 
 try {
   const request = parseTokenArgs(process.argv.slice(2));

@@ -7,7 +7,7 @@
 import { ApolloServer } from '@apollo/server';
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { WARM_UP_KEY } from '../../src/dynamo/keys.js';
+import { WARM_UP_KEY } from '../../src/dynamo/shared/keys.js';
 
 type V2Handler = ReturnType<typeof handlers.createAPIGatewayProxyEventV2RequestHandler>;
 type CjsApolloServer = Parameters<typeof startServerAndCreateLambdaHandler<V2Handler>>[0];

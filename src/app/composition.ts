@@ -4,18 +4,18 @@
  * context on top of them.
  */
 import { randomBytes } from 'node:crypto';
-import { CatalogReader, RequestCatalogs } from '../domain/catalog-reader.js';
-import type { Clock } from '../domain/clock.js';
-import type { ComplaintRepository } from '../domain/complaint-repository.js';
-import { ComplaintService, type RandomSource } from '../domain/complaint-service.js';
-import type { IdempotencyRepository } from '../domain/idempotency.js';
-import { type IdSource, QueueService } from '../domain/queue-service.js';
-import type { TicketRepository } from '../domain/ticket-repository.js';
-import { DynamoCatalogStore } from '../dynamo/catalog-store.js';
-import { createDocumentClient, type RequestCounter, warmUpConnection } from '../dynamo/client.js';
-import { DynamoComplaintStore } from '../dynamo/complaint-store.js';
-import { DynamoIdempotencyStore } from '../dynamo/idempotency-store.js';
-import { DynamoTicketStore } from '../dynamo/ticket-store.js';
+import { CatalogReader, RequestCatalogs } from '../domain/catalog/catalog-reader.js';
+import type { ComplaintRepository } from '../domain/complaints/complaint-repository.js';
+import { ComplaintService, type RandomSource } from '../domain/complaints/complaint-service.js';
+import { type IdSource, QueueService } from '../domain/queue/queue-service.js';
+import type { TicketRepository } from '../domain/queue/ticket-repository.js';
+import type { IdempotencyRepository } from '../domain/shared/idempotency.js';
+import type { Clock } from '../domain/time/clock.js';
+import { DynamoCatalogStore } from '../dynamo/catalog/catalog-store.js';
+import { DynamoComplaintStore } from '../dynamo/complaints/complaint-store.js';
+import { DynamoTicketStore } from '../dynamo/queue/ticket-store.js';
+import { createDocumentClient, type RequestCounter, warmUpConnection } from '../dynamo/shared/client.js';
+import { DynamoIdempotencyStore } from '../dynamo/shared/idempotency-store.js';
 import { type Authenticator, createAuthenticator } from './auth/authenticator.js';
 import type { AppConfig } from './config.js';
 import type { GraphQLContext } from './context.js';

@@ -2,7 +2,7 @@
  * The environment, read and checked in one place.
  */
 
-import { type Clock, clockStartingAt, systemClock } from '../domain/clock.js';
+import { type Clock, clockStartingAt, systemClock } from '../domain/time/clock.js';
 import { type AuthenticatorOptions, authenticatorOptionsFromEnv } from './auth/authenticator.js';
 import { ConfigError, requireEnv } from './env.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits.js';

@@ -1,7 +1,7 @@
-import type { RequestCatalogs } from '../domain/catalog-reader.js';
-import type { ComplaintService } from '../domain/complaint-service.js';
-import type { QueueService } from '../domain/queue-service.js';
-import type { Viewer } from '../domain/viewer.js';
+import type { Viewer } from '../domain/access/viewer.js';
+import type { RequestCatalogs } from '../domain/catalog/catalog-reader.js';
+import type { ComplaintService } from '../domain/complaints/complaint-service.js';
+import type { QueueService } from '../domain/queue/queue-service.js';
 
 /** What every resolver receives: the use cases and this request's caller and instant. */
 export interface GraphQLContext {

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { BadInputError, DomainError, type ErrorCode } from '../domain/errors.js';
+import { BadInputError, DomainError, type ErrorCode } from '../domain/shared/errors.js';
 import { isTooComplex, TOO_COMPLEX_MESSAGE } from './limits.js';
 import { logger } from './logger.js';
 

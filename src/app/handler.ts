@@ -5,7 +5,7 @@
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { GraphQLError } from 'graphql';
-import { DomainError } from '../domain/errors.js';
+import { DomainError } from '../domain/shared/errors.js';
 import { createApolloServer } from './apollo-server.js';
 import { type AppServices, createContext } from './composition.js';
 import type { GraphQLContext } from './context.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { IdSource } from '../domain/queue-service.js';
+import type { IdSource } from '../domain/queue/queue-service.js';
 
 /** Lowercase base32 without look-alikes is not needed for ids: they are never read out. */
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';

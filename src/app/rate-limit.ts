@@ -17,7 +17,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { RateLimitedError } from '../domain/errors.js';
+import { RateLimitedError } from '../domain/shared/errors.js';
 
 /** Operations limited, and how many calls per caller per minute each allows. */
 export type RateLimits = Record<'takeTicket' | 'submitComplaint', number>;

@@ -5,8 +5,13 @@
  * clears the cache, so a mutation's answer reads what it just wrote.
  */
 import DataLoader from 'dataloader';
-import type { Ticket } from '../domain/ticket.js';
-import type { CounterState, LiveQueue, MoveEffects, TicketRepository } from '../domain/ticket-repository.js';
+import type { Ticket } from '../domain/queue/ticket.js';
+import type {
+  CounterState,
+  LiveQueue,
+  MoveEffects,
+  TicketRepository,
+} from '../domain/queue/ticket-repository.js';
 
 /** A TicketRepository that batches and caches the reads of one request. */
 export class RequestCachedTickets implements TicketRepository {

@@ -13,14 +13,14 @@ import {
   MALL_TIME_ZONES,
   type MallCatalog,
   type Service,
-} from '../domain/catalog.js';
-import { isLocalDate, isLocalTime, minutesOfDay, WEEKDAYS, type Weekday } from '../domain/local-time.js';
+} from '../domain/catalog/catalog.js';
 import {
   closedSchedule,
   type ScheduleException,
   type ScheduleSpec,
   type TimeInterval,
-} from '../domain/schedule.js';
+} from '../domain/catalog/schedule.js';
+import { isLocalDate, isLocalTime, minutesOfDay, WEEKDAYS, type Weekday } from '../domain/time/local-time.js';
 
 /** One problem in one file. */
 export interface DataFileIssue {

@@ -1,4 +1,4 @@
-import type { CatalogWriteReport, DynamoCatalogStore } from '../dynamo/catalog-store.js';
+import type { CatalogWriteReport, DynamoCatalogStore } from '../dynamo/catalog/catalog-store.js';
 import { readCatalogs } from './data-files.js';
 
 /**

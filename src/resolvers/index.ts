@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { Agency, Counter, catalogQueries, Mall, Schedule, Service } from './catalog.js';
+import { Agency, Counter, catalogQueries, Mall, Schedule, Service } from './catalog/catalog.js';
 import {
   Complaint,
   ComplaintConnection,
@@ -7,9 +7,9 @@ import {
   ComplaintEvent,
   complaintMutations,
   complaintQueries,
-} from './complaints.js';
-import { queueFieldsOfCatalog, queueMutations, queueQueries, Ticket, TicketEvent } from './queue.js';
-import { DateScalar, DateTimeScalar, LocalTimeScalar } from './scalars.js';
+} from './complaints/complaints.js';
+import { queueFieldsOfCatalog, queueMutations, queueQueries, Ticket, TicketEvent } from './queue/queue.js';
+import { DateScalar, DateTimeScalar, LocalTimeScalar } from './shared/scalars.js';
 
 /** Every resolver of the schema. */
 export const resolvers: Resolvers = {

@@ -13,7 +13,7 @@ import type { CfnRole } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
 import { buildLoketApp, LOKET_CONTEXT } from '../../infra/build-loket-app.js';
-import { TABLE_DEFINITION } from '../../src/dynamo/table-definition.js';
+import { TABLE_DEFINITION } from '../../src/dynamo/shared/table-definition.js';
 import { loketApp, WITHOUT_BUNDLING } from './loket-app.js';
 
 /** The actions the GraphQL API may perform on the table: the spec, spelled out independently of infra/. */

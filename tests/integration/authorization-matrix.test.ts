@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { LocalIssuer } from '../../src/app/auth/local-issuer.js';
-import { complaintKeys, type ItemKey, queueKeys } from '../../src/dynamo/keys.js';
+import { complaintKeys, type ItemKey, queueKeys } from '../../src/dynamo/shared/keys.js';
+import { LocalIssuer } from '../../src/local/local-issuer.js';
 import type { GraphQLResponse } from '../support/graphql.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import {

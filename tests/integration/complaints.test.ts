@@ -1,8 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readCatalogs } from '../../src/catalog-data/data-files.js';
-import { complaintIdOf } from '../../src/domain/tracking-code.js';
-import { complaintKeys } from '../../src/dynamo/keys.js';
+import { complaintIdOf } from '../../src/domain/complaints/tracking-code.js';
+import { complaintKeys } from '../../src/dynamo/shared/keys.js';
 import { captureLog } from '../support/capture-log.js';
 import { fixtureCatalog } from '../support/fixture-catalog.js';
 import { createHarness, type Harness } from '../support/harness.js';

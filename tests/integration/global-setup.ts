@@ -3,7 +3,7 @@
  * file makes its own table in it.
  */
 import type { TestProject } from 'vitest/node';
-import { type DynamoLocal, startDynamoLocal } from '../../src/app/dynamodb-local.js';
+import { type DynamoLocal, startDynamoLocal } from '../../src/local/dynamodb-local.js';
 
 let dynamo: DynamoLocal | undefined;
 

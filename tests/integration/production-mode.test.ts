@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { localLambdaContext } from '../../src/app/local-event.js';
+import { localLambdaContext } from '../../src/local/local-event.js';
 import { captureLog } from '../support/capture-log.js';
 import { fixtureCatalog } from '../support/fixture-catalog.js';
 import type { GraphQLResponse } from '../support/graphql.js';

@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { queueKeys } from '../../src/dynamo/keys.js';
+import { queueKeys } from '../../src/dynamo/shared/keys.js';
 import { fixtureCatalog } from '../support/fixture-catalog.js';
 import { createHarness, type Harness } from '../support/harness.js';
 

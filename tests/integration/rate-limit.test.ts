@@ -5,8 +5,8 @@
  * tickets for a queue of citizens never hitting the default limit.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { localLambdaContext } from '../../src/app/local-event.js';
 import { DEFAULT_RATE_LIMITS } from '../../src/app/rate-limit.js';
+import { localLambdaContext } from '../../src/local/local-event.js';
 import { fixtureCatalog } from '../support/fixture-catalog.js';
 import type { GraphQLResponse } from '../support/graphql.js';
 import { httpEvent } from '../support/graphql.js';

@@ -4,7 +4,7 @@
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDocumentClient, RequestCounter, warmUpConnection } from '../../src/dynamo/client.js';
+import { createDocumentClient, RequestCounter, warmUpConnection } from '../../src/dynamo/shared/client.js';
 import { createTestTable, type TestTable } from '../support/local-table.js';
 
 describe('warmUpConnection', () => {

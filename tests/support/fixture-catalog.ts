@@ -2,9 +2,9 @@
  * Small catalogs for tests that need exact settings (24-hour schedules, many
  * counters, quotas), written through the same store as the data load.
  */
-import type { MallCatalog, MallTimeZone, Service } from '../../src/domain/catalog.js';
-import { WEEKDAYS } from '../../src/domain/local-time.js';
-import type { ScheduleSpec, TimeInterval } from '../../src/domain/schedule.js';
+import type { MallCatalog, MallTimeZone, Service } from '../../src/domain/catalog/catalog.js';
+import type { ScheduleSpec, TimeInterval } from '../../src/domain/catalog/schedule.js';
+import { WEEKDAYS } from '../../src/domain/time/local-time.js';
 
 export interface FixtureOptions {
   mallId: string;

@@ -4,7 +4,7 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { LoketHandler } from '../../src/app/handler.js';
-import { localLambdaContext } from '../../src/app/local-event.js';
+import { localLambdaContext } from '../../src/local/local-event.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;

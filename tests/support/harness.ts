@@ -7,14 +7,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TokenIdentity } from '../../src/app/auth/claims.js';
-import { LocalIssuer, type SignOptions } from '../../src/app/auth/local-issuer.js';
 import { createServices } from '../../src/app/composition.js';
 import type { AppConfig } from '../../src/app/config.js';
 import { createLambdaHandler, type LoketHandler } from '../../src/app/handler.js';
 import { DEFAULT_QUERY_LIMITS } from '../../src/app/limits.js';
-import type { MallCatalog } from '../../src/domain/catalog.js';
-import { type Clock, ManualClock } from '../../src/domain/clock.js';
-import { DynamoCatalogStore } from '../../src/dynamo/catalog-store.js';
+import type { MallCatalog } from '../../src/domain/catalog/catalog.js';
+import { type Clock, ManualClock } from '../../src/domain/time/clock.js';
+import { DynamoCatalogStore } from '../../src/dynamo/catalog/catalog-store.js';
+import { LocalIssuer, type SignOptions } from '../../src/local/local-issuer.js';
 import { execute, type GraphQLResponse } from './graphql.js';
 import { createTestTable, type TestTable } from './local-table.js';
 

@@ -1,5 +1,5 @@
 /**
- * Starts `npm start`'s entry point (src/app/local-server.ts) as a child
+ * Starts `npm start`'s entry point (src/local/local-server.ts) as a child
  * process, exactly as a developer runs it, and waits until it is ready.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -8,8 +8,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TokenIdentity } from '../../src/app/auth/claims.js';
-import { LocalIssuer } from '../../src/app/auth/local-issuer.js';
-import { freePort } from '../../src/app/dynamodb-local.js';
+import { freePort } from '../../src/local/dynamodb-local.js';
+import { LocalIssuer } from '../../src/local/local-issuer.js';
 
 export interface RunningServer {
   url: string;
@@ -30,7 +30,7 @@ export async function startLocalServer(
   const port = await freePort();
   const ownDataDir = env.LOKET_DATA_DIR ? null : await mkdtemp(join(tmpdir(), 'loket-server-'));
   const dataDir = env.LOKET_DATA_DIR ?? ownDataDir ?? '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/app/local-server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/local/local-server.ts'], {
     env: { ...process.env, LOKET_MEMORY: '1', ...env, LOKET_DATA_DIR: dataDir, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

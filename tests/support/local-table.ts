@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient, RequestCounter } from '../../src/dynamo/client.js';
-import { ensureTable } from '../../src/dynamo/create-table.js';
+import { createDocumentClient, RequestCounter } from '../../src/dynamo/shared/client.js';
+import { ensureTable } from '../../src/dynamo/shared/create-table.js';
 
 /** Throws unless the endpoint is a loopback address. */
 export function assertLocalEndpoint(endpoint: string | undefined): string {

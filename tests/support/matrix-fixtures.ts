@@ -4,7 +4,7 @@
  * as PRODUCT.md ("Roles") and the contract's operation table say.
  */
 import type { TokenIdentity } from '../../src/app/auth/claims.js';
-import type { MallCatalog } from '../../src/domain/catalog.js';
+import type { MallCatalog } from '../../src/domain/catalog/catalog.js';
 import { fixtureCatalog } from './fixture-catalog.js';
 
 export const MALL_M = 'matrix-mall';

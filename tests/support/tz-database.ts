@@ -1,6 +1,6 @@
 /**
  * The tz database's wall clock (through Intl), as an oracle for tests of the mall's own time
- * arithmetic, which does not use Intl (see src/domain/local-time.ts).
+ * arithmetic, which does not use Intl (see src/domain/time/local-time.ts).
  */
 
 /** A formatter of an instant as `YYYY-MM-DD, HH:mm:ss` on the wall clock of `timeZone`. */

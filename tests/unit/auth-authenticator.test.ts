@@ -17,10 +17,10 @@ import {
   LOCAL_ISSUER,
 } from '../../src/app/auth/authenticator.js';
 import { claimsOf, InvalidClaimsError } from '../../src/app/auth/claims.js';
-import { LocalIssuer, LocalIssuerKeyError } from '../../src/app/auth/local-issuer.js';
 import { ConfigError } from '../../src/app/env.js';
-import { UnauthenticatedError } from '../../src/domain/errors.js';
-import { PUBLIC_VIEWER, type Viewer } from '../../src/domain/viewer.js';
+import { PUBLIC_VIEWER, type Viewer } from '../../src/domain/access/viewer.js';
+import { UnauthenticatedError } from '../../src/domain/shared/errors.js';
+import { LocalIssuer, LocalIssuerKeyError } from '../../src/local/local-issuer.js';
 
 const MALL = 'lampung-tengah';
 const POLRES = `${MALL}:polres`;

@@ -7,9 +7,9 @@ import {
   mallOfAgency,
   viewerFromClaims,
 } from '../../src/app/auth/claims.js';
-import { accessTokenClaims, handler } from '../../src/app/auth/pre-token-generation.js';
-import { parseTokenArgs, TokenUsageError } from '../../src/app/auth/token-command.js';
-import type { Viewer } from '../../src/domain/viewer.js';
+import { accessTokenClaims, handler } from '../../src/cognito-trigger/pre-token-generation.js';
+import type { Viewer } from '../../src/domain/access/viewer.js';
+import { parseTokenArgs, TokenUsageError } from '../../src/local/token-command.js';
 
 const MALL = 'lampung-tengah';
 const POLRES = `${MALL}:polres`;

@@ -19,7 +19,7 @@ describe('groupOfSource', () => {
   });
 
   it("names Loket's own files by their top folder", () => {
-    expect(groupOfSource('src/domain/call-order.ts')).toBe('src/domain');
+    expect(groupOfSource('src/domain/queue/call-order.ts')).toBe('src/domain');
     expect(groupOfSource('../../../work/main/src/app/auth/verifier.ts')).toBe('src/app');
     expect(groupOfSource('bench/hello/handler.ts')).toBe('bench/hello');
   });
@@ -110,7 +110,7 @@ describe('bundleComposition', () => {
           inputs: {
             'node_modules/graphql/language/parser.mjs': { bytesInOutput: 200 },
             'node_modules/graphql/execution/execute.mjs': { bytesInOutput: 150 },
-            'src/domain/call-order.ts': { bytesInOutput: 100 },
+            'src/domain/queue/call-order.ts': { bytesInOutput: 100 },
             'src/app/lambda.ts': { bytesInOutput: 120 },
             'node_modules/graphql/jsutils/unused.mjs': { bytesInOutput: 0 },
             'node_modules/tslib/tslib.es6.mjs': { bytesInOutput: 0 },

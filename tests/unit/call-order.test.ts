@@ -7,8 +7,8 @@ import {
   nextToCall,
   positionOf,
   type QueuedTicket,
-} from '../../src/domain/call-order.js';
-import type { PriorityGroup } from '../../src/domain/ticket.js';
+} from '../../src/domain/queue/call-order.js';
+import type { PriorityGroup } from '../../src/domain/queue/ticket.js';
 
 /** A ticket issued `minute` minutes after 08:00 WIB. */
 function queued(id: string, priority: PriorityGroup, minute: number, sequence?: number): QueuedTicket {

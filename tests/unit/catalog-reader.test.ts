@@ -3,12 +3,12 @@
  * ManualClock: time is moved, never slept on.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Agency, Counter, Mall, MallCatalog, Service } from '../../src/domain/catalog.js';
-import { CatalogReader, IndexedCatalog, RequestCatalogs } from '../../src/domain/catalog-reader.js';
-import type { CatalogRepository } from '../../src/domain/catalog-repository.js';
-import { ManualClock } from '../../src/domain/clock.js';
-import { closedSchedule, type ScheduleSpec } from '../../src/domain/schedule.js';
-import { weeklyOf } from '../../src/domain/schedule-view.js';
+import type { Agency, Counter, Mall, MallCatalog, Service } from '../../src/domain/catalog/catalog.js';
+import { CatalogReader, IndexedCatalog, RequestCatalogs } from '../../src/domain/catalog/catalog-reader.js';
+import type { CatalogRepository } from '../../src/domain/catalog/catalog-repository.js';
+import { closedSchedule, type ScheduleSpec } from '../../src/domain/catalog/schedule.js';
+import { weeklyOf } from '../../src/domain/catalog/schedule-view.js';
+import { ManualClock } from '../../src/domain/time/clock.js';
 
 function mall(id: string, name: string, timeZone: Mall['timeZone'] = 'Asia/Jakarta'): Mall {
   const schedule = closedSchedule();

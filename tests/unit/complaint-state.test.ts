@@ -13,8 +13,8 @@ import {
   type ComplaintMove,
   type ComplaintStatus,
   isAwaitingAction,
-} from '../../src/domain/complaint.js';
-import { BadInputError, InvalidTransitionError } from '../../src/domain/errors.js';
+} from '../../src/domain/complaints/complaint.js';
+import { BadInputError, InvalidTransitionError } from '../../src/domain/shared/errors.js';
 
 const MALL = 'lampung-tengah';
 const POLRES = `${MALL}:polres`;

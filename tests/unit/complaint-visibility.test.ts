@@ -6,8 +6,9 @@
  * The reporter below is made up.
  */
 import { describe, expect, it } from 'vitest';
-import type { Complaint } from '../../src/domain/complaint.js';
-import { normalizeReporter } from '../../src/domain/complaint-service.js';
+import { PUBLIC_VIEWER, type Viewer } from '../../src/domain/access/viewer.js';
+import type { Complaint } from '../../src/domain/complaints/complaint.js';
+import { normalizeReporter } from '../../src/domain/complaints/complaint-service.js';
 import {
   type ComplaintAccess,
   type ComplaintView,
@@ -16,9 +17,8 @@ import {
   maskName,
   maskTail,
   viewOf,
-} from '../../src/domain/complaint-visibility.js';
-import { BadInputError } from '../../src/domain/errors.js';
-import { PUBLIC_VIEWER, type Viewer } from '../../src/domain/viewer.js';
+} from '../../src/domain/complaints/complaint-visibility.js';
+import { BadInputError } from '../../src/domain/shared/errors.js';
 
 const MALL = 'lampung-tengah';
 const OTHER_MALL = 'kota-makassar';

@@ -3,7 +3,7 @@
  * WIT (Asia/Jayapura, +9). Every expectation is written out by hand, not computed with the code under test.
  */
 import { describe, expect, it } from 'vitest';
-import { MALL_TIME_ZONES } from '../../src/domain/catalog.js';
+import { MALL_TIME_ZONES } from '../../src/domain/catalog/catalog.js';
 import {
   addDays,
   daysBetween,
@@ -17,7 +17,7 @@ import {
   timeOfMinutes,
   toZoned,
   weekdayOf,
-} from '../../src/domain/local-time.js';
+} from '../../src/domain/time/local-time.js';
 import { tzDatabaseClock } from '../support/tz-database.js';
 
 const JAKARTA = 'Asia/Jakarta' as const;

@@ -3,8 +3,6 @@
  * ScheduleView range rules partners read through.
  */
 import { describe, expect, it } from 'vitest';
-import { BadInputError } from '../../src/domain/errors.js';
-import type { Weekday } from '../../src/domain/local-time.js';
 import {
   closedSchedule,
   exceptionsBetween,
@@ -21,14 +19,16 @@ import {
   type ScheduleSpec,
   type TimeInterval,
   weeklyHours,
-} from '../../src/domain/schedule.js';
+} from '../../src/domain/catalog/schedule.js';
 import {
   daysOf,
   exceptionsOf,
   isOpenNow,
   type ScheduleView,
   weeklyOf,
-} from '../../src/domain/schedule-view.js';
+} from '../../src/domain/catalog/schedule-view.js';
+import { BadInputError } from '../../src/domain/shared/errors.js';
+import type { Weekday } from '../../src/domain/time/local-time.js';
 
 const JAKARTA = 'Asia/Jakarta';
 const MAKASSAR = 'Asia/Makassar';

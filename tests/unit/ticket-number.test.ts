@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../src/domain/errors.js';
-import { formatTicketNumber } from '../../src/domain/ticket-number.js';
+import { formatTicketNumber } from '../../src/domain/queue/ticket-number.js';
+import { DomainError } from '../../src/domain/shared/errors.js';
 
 describe('formatTicketNumber', () => {
   it('pads the sequence to 3 digits', () => {

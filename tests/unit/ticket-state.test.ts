@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { BadInputError, InvalidTransitionError } from '../../src/domain/errors.js';
 import {
   TICKET_STATUSES,
   type Ticket,
   type TicketAction,
   type TicketEvent,
   type TicketStatus,
-} from '../../src/domain/ticket.js';
+} from '../../src/domain/queue/ticket.js';
 import {
   allowedMoves,
   applyMove,
@@ -15,7 +14,8 @@ import {
   type TicketMove,
   type TicketMoveKind,
   TRANSITIONS,
-} from '../../src/domain/ticket-state.js';
+} from '../../src/domain/queue/ticket-state.js';
+import { BadInputError, InvalidTransitionError } from '../../src/domain/shared/errors.js';
 
 const MALL = 'lampung-tengah';
 const POLRES = `${MALL}:polres`;

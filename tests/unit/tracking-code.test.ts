@@ -10,7 +10,7 @@ import {
   normalizeTrackingCode,
   TRACKING_ALPHABET,
   trackingCodeFrom,
-} from '../../src/domain/tracking-code.js';
+} from '../../src/domain/complaints/tracking-code.js';
 
 const FORMAT =
   /^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{4}-[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{4}-[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{4}-[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]$/;

@@ -5,7 +5,7 @@ import {
   MAX_PLAUSIBLE_SERVICE_MINUTES,
   MIN_LEARNED_SAMPLES,
   serviceDurationsMinutes,
-} from '../../src/domain/wait-estimate.js';
+} from '../../src/domain/queue/wait-estimate.js';
 
 describe('averageServiceMinutes', () => {
   it("is the mean of today's finished services", () => {

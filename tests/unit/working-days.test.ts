@@ -6,16 +6,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { MallTimeZone } from '../../src/domain/catalog.js';
-import { STAGE_WORKING_DAYS } from '../../src/domain/complaint.js';
-import type { Weekday } from '../../src/domain/local-time.js';
+import type { MallTimeZone } from '../../src/domain/catalog/catalog.js';
 import {
   closedSchedule,
   type ScheduleException,
   type ScheduleSpec,
   type TimeInterval,
-} from '../../src/domain/schedule.js';
-import { isWorkingDay, nthWorkingDayAfter, workingDayDeadline } from '../../src/domain/working-days.js';
+} from '../../src/domain/catalog/schedule.js';
+import { STAGE_WORKING_DAYS } from '../../src/domain/complaints/complaint.js';
+import type { Weekday } from '../../src/domain/time/local-time.js';
+import { isWorkingDay, nthWorkingDayAfter, workingDayDeadline } from '../../src/domain/time/working-days.js';
 import { tzDatabaseClock } from '../support/tz-database.js';
 
 const JAKARTA = 'Asia/Jakarta' as const; // WIB, UTC+7

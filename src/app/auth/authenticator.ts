@@ -11,8 +11,8 @@ import { FetchError, JwksValidationError, JwtBaseError, JwtExpiredError } from '
 import { assertIsJwks, type Jwks } from 'aws-jwt-verify/jwk';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
 import type { Json } from 'aws-jwt-verify/safe-json-parse';
-import { UnauthenticatedError } from '../../domain/errors.js';
-import { PUBLIC_VIEWER, type Viewer } from '../../domain/viewer.js';
+import { PUBLIC_VIEWER, type Viewer } from '../../domain/access/viewer.js';
+import { UnauthenticatedError } from '../../domain/shared/errors.js';
 import { ConfigError, requireEnv } from '../env.js';
 import { InvalidClaimsError, viewerFromClaims } from './claims.js';
 

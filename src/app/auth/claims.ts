@@ -16,7 +16,7 @@
  *   agencies, add a resource server per mall.)
  * - locally, the `LocalIssuer` of `npm run token`, which signs exactly these claims.
  */
-import type { Viewer } from '../../domain/viewer.js';
+import type { Viewer } from '../../domain/access/viewer.js';
 
 /** Names of the claims Loket reads. */
 export const CLAIM = {

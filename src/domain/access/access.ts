@@ -1,0 +1,81 @@
+/**
+ * Who may do what: the one place the operation table of PRODUCT.md ("Roles")
+ * is checked, before any side effect, from the verified Viewer.
+ *
+ * - PUBLIC: the catalog, schedules, the board, a ticket by its id, a complaint
+ *   by its tracking code; take and cancel own tickets; submit, reply to and rate complaints.
+ * - OFFICER (one mall, one agency): queue moves on that agency's counters;
+ *   read and answer that agency's complaints.
+ * - ADMIN (one mall): everything within that mall.
+ * - PARTNER (one mall, one agency): read-only, that agency's schedule and figures.
+ *
+ * Public reads stay public whatever the token; nothing else crosses a mall or
+ * an agency boundary the token does not name. What of a complaint a caller
+ * sees is decided in `complaint-visibility.ts`.
+ */
+import { mallIdOf } from '../catalog/catalog.js';
+import { ForbiddenError, UnauthenticatedError } from '../shared/errors.js';
+import type { Viewer } from './viewer.js';
+
+function signInRequired(what: string): never {
+  throw new UnauthenticatedError(`Sign in to ${what}.`);
+}
+
+/** Whether the viewer is an ADMIN of the mall or an OFFICER of the agency. */
+function reachesAgency(viewer: Viewer, agencyId: string): boolean {
+  if (viewer.role === 'ADMIN') return viewer.mallId !== null && viewer.mallId === mallIdOf(agencyId);
+  return viewer.role === 'OFFICER' && viewer.agencyId === agencyId;
+}
+
+/** A queue move at a counter of `agencyId` (call, recall, serve, finish, no-show, transfer, reactivate). */
+export function assertCanOperateQueue(viewer: Viewer, agencyId: string): void {
+  if (viewer.role === 'PUBLIC') signInRequired('operate a counter');
+  if (!reachesAgency(viewer, agencyId)) throw new ForbiddenError('You may not operate this agency’s queue.');
+}
+
+/** Cancelling a ticket: the citizen holding its unguessable id (no token), or staff of its agency. */
+export function assertCanCancelTicket(viewer: Viewer, agencyId: string): void {
+  if (viewer.role === 'PUBLIC') return;
+  if (!reachesAgency(viewer, agencyId)) throw new ForbiddenError('You may not cancel this agency’s tickets.');
+}
+
+/** Verifying, assigning and rejecting complaints: ADMIN of the complaint's mall. */
+export function assertCanManageComplaints(viewer: Viewer, mallId: string): void {
+  if (viewer.role === 'PUBLIC') signInRequired('manage complaints');
+  if (viewer.role !== 'ADMIN' || viewer.mallId !== mallId) {
+    throw new ForbiddenError('Only the mall’s admins may verify, assign or reject complaints.');
+  }
+}
+
+/** Answering a complaint: OFFICER of the agency it was assigned to, or ADMIN of its mall. */
+export function assertCanAnswerComplaint(
+  viewer: Viewer,
+  mallId: string,
+  assignedAgencyId: string | null,
+): void {
+  if (viewer.role === 'PUBLIC') signInRequired('answer complaints');
+  if (viewer.role === 'ADMIN' && viewer.mallId === mallId) return;
+  if (viewer.role === 'OFFICER' && assignedAgencyId !== null && viewer.agencyId === assignedAgencyId) return;
+  throw new ForbiddenError('Only the agency the complaint was assigned to may answer it.');
+}
+
+/**
+ * Listing complaints: ADMIN of the mall (any of its agencies), OFFICER of the agency.
+ * @returns the agency the listing is narrowed to (an officer's own when none is named).
+ */
+export function authorizeComplaintListing(
+  viewer: Viewer,
+  mallId: string,
+  agencyId: string | null,
+): string | null {
+  if (viewer.role === 'PUBLIC') signInRequired('list complaints');
+  if (viewer.role === 'ADMIN' && viewer.mallId === mallId) return agencyId;
+  if (
+    viewer.role === 'OFFICER' &&
+    viewer.mallId === mallId &&
+    (agencyId === null || agencyId === viewer.agencyId)
+  ) {
+    return viewer.agencyId;
+  }
+  throw new ForbiddenError('You may not list these complaints.');
+}

@@ -1,0 +1,439 @@
+/**
+ * The queue use cases: take a ticket, move it through its states, and read
+ * positions, estimates, queues and the hall display. Receives its ports;
+ * knows nothing of DynamoDB or GraphQL.
+ */
+
+import { assertCanCancelTicket, assertCanOperateQueue } from '../access/access.js';
+import type { Viewer } from '../access/viewer.js';
+import { type Counter, isPlausibleId, type Mall, type Service } from '../catalog/catalog.js';
+import type { CatalogReader, IndexedCatalog } from '../catalog/catalog-reader.js';
+import { intervalAt } from '../catalog/schedule.js';
+import {
+  AgencyClosedError,
+  BadInputError,
+  ConflictError,
+  InvalidTransitionError,
+  NotFoundError,
+} from '../shared/errors.js';
+import { assertIdempotencyKey, claimOrAwait, type IdempotencyRepository } from '../shared/idempotency.js';
+import { StaleWriteError } from '../shared/stale-write-error.js';
+import { type LocalDate, localDateOf, minutesOfDay, toZoned } from '../time/local-time.js';
+import { callOrder, contendedPick, nextStreak, positionOf } from './call-order.js';
+import { isPriority, type PriorityGroup, type Ticket } from './ticket.js';
+import { formatTicketNumber } from './ticket-number.js';
+import type { LiveQueue, MoveEffects, TicketRepository } from './ticket-repository.js';
+import { applyMove, type TicketMove } from './ticket-state.js';
+import { averageServiceMinutes, estimateWaitMinutes } from './wait-estimate.js';
+
+/** Makes unguessable ids; injected so tests can predict them. */
+export interface IdSource {
+  ticketId(): string;
+}
+
+/** A request to take a ticket. */
+export interface TakeTicketInput {
+  serviceId: string;
+  priority: PriorityGroup;
+  idempotencyKey: string | null;
+}
+
+/** A service's queue on one date. */
+export interface QueueSummary {
+  service: Service;
+  date: LocalDate;
+  issued: number;
+  waiting: number;
+  remainingQuota: number | null;
+  estimatedWaitMinutes: number;
+  nowServing: Ticket[];
+}
+
+/** Where a waiting ticket stands. */
+export interface WaitInfo {
+  position: number;
+  estimatedWaitMinutes: number;
+}
+
+/** Rounds of re-reading the queue when other counters keep winning the next ticket. */
+const CALL_NEXT_ROUNDS = 10;
+/** Candidates tried per round before the queue is read again. */
+const CALL_NEXT_TRIES_PER_ROUND = 4;
+/** The longest hall display. */
+export const MAX_BOARD_LIMIT = 50;
+
+/**
+ * Made per request (its repository caches that request's reads), so memos
+ * here never outlive a request.
+ */
+export class QueueService {
+  private readonly waitInfos = new Map<string, Promise<WaitInfo | null>>();
+
+  constructor(
+    private readonly tickets: TicketRepository,
+    private readonly idempotency: IdempotencyRepository,
+    private readonly catalog: CatalogReader,
+    private readonly ids: IdSource,
+  ) {}
+
+  private async catalogOfService(serviceId: string): Promise<{ catalog: IndexedCatalog; service: Service }> {
+    const catalog = await this.catalog.catalogOf(serviceId);
+    const service = catalog?.services.get(serviceId);
+    if (!catalog || !service) throw new NotFoundError('No such service.');
+    return { catalog, service };
+  }
+
+  private async catalogOfCounter(counterId: string): Promise<{ catalog: IndexedCatalog; counter: Counter }> {
+    const catalog = await this.catalog.catalogOf(counterId);
+    const counter = catalog?.counters.get(counterId);
+    if (!catalog || !counter?.active) throw new NotFoundError('No such counter.');
+    return { catalog, counter };
+  }
+
+  /** The mall-local date of an instant. */
+  today(mall: Mall, now: Date): LocalDate {
+    return localDateOf(now, mall.timeZone);
+  }
+
+  /**
+   * Refuses a ticket outside the agency's hours or after the service's cut-off.
+   * @throws AgencyClosedError
+   */
+  private assertIssuing(catalog: IndexedCatalog, service: Service, now: Date): LocalDate {
+    const agency = catalog.agencies.get(service.agencyId);
+    if (!agency?.active || !service.active) throw new NotFoundError('No such service.');
+    const { date, time } = toZoned(now, catalog.mall.timeZone);
+    const interval = intervalAt(catalog.agencySchedule(agency).chain, date, time);
+    if (!interval) throw new AgencyClosedError(`${agency.shortName ?? agency.name} is closed now.`);
+    if (minutesOfDay(time) >= minutesOfDay(interval.closes) - service.cutoffMinutes) {
+      throw new AgencyClosedError(
+        `Tickets for ${service.name} are issued until ${service.cutoffMinutes} minutes before closing (${interval.closes}).`,
+      );
+    }
+    return date;
+  }
+
+  /**
+   * Takes a ticket. The same idempotency key always gives the same ticket.
+   * @throws NotFoundError, BadInputError, AgencyClosedError, QuotaExhaustedError, ConflictError
+   */
+  async takeTicket(viewer: Viewer, input: TakeTicketInput, now: Date): Promise<Ticket> {
+    const key = input.idempotencyKey;
+    if (key !== null) assertIdempotencyKey(key, 'input.idempotencyKey');
+    const { catalog, service } = await this.catalogOfService(input.serviceId);
+
+    if (key !== null) {
+      const load = (id: string) => this.tickets.getTicket(id);
+      const existing = await claimOrAwait(
+        this.idempotency,
+        'takeTicket',
+        key,
+        service.id,
+        now,
+        load,
+        'input.idempotencyKey',
+      );
+      if (existing) return existing;
+    }
+    try {
+      const date = this.assertIssuing(catalog, service, now);
+      const sequence = await this.tickets.nextSequence(
+        service.id,
+        service.agencyId,
+        date,
+        service.dailyQuota,
+      );
+      const at = now.toISOString();
+      const ticket: Ticket = {
+        id: this.ids.ticketId(),
+        mallId: service.mallId,
+        agencyId: service.agencyId,
+        serviceId: service.id,
+        date,
+        sequence,
+        number: formatTicketNumber(service.ticketPrefix, sequence),
+        status: 'WAITING',
+        priority: input.priority,
+        issuedAt: at,
+        calledAt: null,
+        startedAt: null,
+        finishedAt: null,
+        counterId: null,
+        recallCount: 0,
+        history: [{ at, status: 'WAITING', action: 'ISSUED', counterId: null, actor: viewer }],
+        version: 1,
+      };
+      await this.tickets.createTicket(ticket, key);
+      return ticket;
+    } catch (error) {
+      if (key !== null) await this.idempotency.release('takeTicket', key);
+      throw error;
+    }
+  }
+
+  /** A ticket by id, or null. */
+  ticket(id: string): Promise<Ticket | null> {
+    return isPlausibleId(id) ? this.tickets.getTicket(id) : Promise.resolve(null);
+  }
+
+  private async requireTicket(id: string): Promise<Ticket> {
+    const ticket = await this.ticket(id);
+    if (!ticket) throw new NotFoundError('No such ticket.');
+    return ticket;
+  }
+
+  /** Averages and counters behind a service's estimate. */
+  private estimateFor(catalog: IndexedCatalog, service: Service, queue: LiveQueue, position: number): number {
+    const stats = queue.stats.get(service.id);
+    const average = averageServiceMinutes(stats?.serviceMinutes ?? [], service.averageServiceMinutes);
+    const counters = catalog
+      .activeCountersOf(service.agencyId)
+      .filter((c) => c.serviceIds.includes(service.id)).length;
+    return estimateWaitMinutes(position, average, counters);
+  }
+
+  /** Position and estimate of a WAITING ticket; null otherwise. Computed once per ticket and version. */
+  waitInfo(ticket: Ticket): Promise<WaitInfo | null> {
+    const key = `${ticket.id}@${ticket.version}`;
+    let info = this.waitInfos.get(key);
+    if (!info) {
+      info = this.computeWaitInfo(ticket);
+      this.waitInfos.set(key, info);
+    }
+    return info;
+  }
+
+  private async computeWaitInfo(ticket: Ticket): Promise<WaitInfo | null> {
+    if (ticket.status !== 'WAITING') return null;
+    const { catalog, service } = await this.catalogOfService(ticket.serviceId);
+    const queue = await this.tickets.liveQueue(ticket.agencyId, ticket.date);
+    const sameService = queue.waiting.filter((t) => t.serviceId === ticket.serviceId);
+    if (!sameService.some((t) => t.id === ticket.id)) sameService.push(ticket); // index lag on AWS
+    const limit = catalog.mall.settings.priorityStreakLimit;
+    const position = positionOf(ticket.id, sameService, { priorityStreak: 0, limit }) ?? 0;
+    return { position, estimatedWaitMinutes: this.estimateFor(catalog, service, queue, position) };
+  }
+
+  /** A service's queue on a date (today when null). */
+  async queue(service: Service, date: LocalDate | null, now: Date): Promise<QueueSummary> {
+    const { catalog } = await this.catalogOfService(service.id);
+    const day = date ?? this.today(catalog.mall, now);
+    const queue = await this.tickets.liveQueue(service.agencyId, day);
+    const waiting = queue.waiting.filter((t) => t.serviceId === service.id).length;
+    const issued = queue.stats.get(service.id)?.issued ?? 0;
+    return {
+      service,
+      date: day,
+      issued,
+      waiting,
+      remainingQuota: service.dailyQuota === null ? null : Math.max(0, service.dailyQuota - issued),
+      estimatedWaitMinutes: this.estimateFor(catalog, service, queue, waiting),
+      nowServing: queue.active.filter((t) => t.serviceId === service.id),
+    };
+  }
+
+  /** The ticket CALLED or SERVING at a counter, if any. */
+  async currentTicket(counterId: string): Promise<Ticket | null> {
+    const state = await this.tickets.getCounterState(counterId);
+    return state.currentTicketId ? this.tickets.getTicket(state.currentTicketId) : null;
+  }
+
+  /** The hall display: the latest calls of the mall today, newest first. */
+  async board(mall: Mall, limit: number, now: Date): Promise<Ticket[]> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_BOARD_LIMIT) {
+      throw new BadInputError(`limit must be between 1 and ${MAX_BOARD_LIMIT}.`, 'limit');
+    }
+    return this.tickets.board(mall.id, this.today(mall, now), limit);
+  }
+
+  /**
+   * Calls the next ticket at a counter, across every service it serves;
+   * null when nobody waits. Two counters never get the same ticket.
+   * @throws NotFoundError, InvalidTransitionError (the counter still holds a ticket), ConflictError
+   */
+  async callNext(viewer: Viewer, counterId: string, now: Date): Promise<Ticket | null> {
+    const { catalog, counter } = await this.catalogOfCounter(counterId);
+    assertCanOperateQueue(viewer, counter.agencyId);
+    const state = await this.tickets.getCounterState(counterId);
+    if (state.currentTicketId) {
+      throw new InvalidTransitionError(
+        `${counter.name} still holds a ticket; finish, cancel, transfer or mark it before calling the next.`,
+      );
+    }
+    const mall = catalog.mall;
+    const date = this.today(mall, now);
+    const ctx = {
+      now,
+      today: date,
+      minRecallsBeforeNoShow: mall.settings.minRecallsBeforeNoShow,
+      actor: viewer,
+    };
+    const opts = { priorityStreak: state.priorityStreak, limit: mall.settings.priorityStreakLimit };
+    const serves = (serviceId: string) => counter.serviceIds.includes(serviceId);
+    // Counters that could be calling the same tickets right now, this one included.
+    const contenders = catalog
+      .activeCountersOf(counter.agencyId)
+      .filter((c) => c.serviceIds.some(serves)).length;
+    const lost = new Set<string>();
+    // Tries other counters won (or collided with) during this call: each is a call made at the same moment.
+    let losses = 0;
+    for (let round = 0; round < CALL_NEXT_ROUNDS; round++) {
+      const queue = await this.tickets.liveQueue(counter.agencyId, date);
+      const mine = queue.waiting.filter((t) => serves(t.serviceId));
+      for (let tries = 0; tries < CALL_NEXT_TRIES_PER_ROUND; tries++) {
+        // Ordered afresh each try: only this counter's own call moves its priority streak.
+        const candidates = callOrder(
+          mine.filter((t) => !lost.has(t.id)),
+          opts,
+        );
+        if (candidates.length === 0) {
+          if (tries === 0) return null;
+          break; // every ticket of this read was lost: read the queue again
+        }
+        // Never pass over more waiting tickets than the calls seen made meanwhile, nor than there are counters.
+        const spread = Math.min(contenders, losses + 1);
+        const ticket = candidates[losses === 0 ? 0 : contendedPick(candidates, spread, Math.random)];
+        if (!ticket) return null; // unreachable: candidates is not empty
+        const after = applyMove(ticket, { kind: 'CALL', counterId }, ctx);
+        try {
+          await this.tickets.saveMove(ticket, after, {
+            takeCounter: {
+              counterId,
+              priorityStreak: nextStreak(state.priorityStreak, isPriority(ticket.priority)),
+            },
+          });
+          return after;
+        } catch (error) {
+          if (!(error instanceof StaleWriteError)) throw error;
+          if (error.reason === 'COUNTER') {
+            throw new ConflictError(`${counter.name} was just used by another call. Try again.`);
+          }
+          losses++;
+          if (error.reason === 'TICKET') {
+            lost.add(ticket.id); // another counter called it first: try another
+          } else {
+            // Two transactions collided and both were cancelled: back off a little and read again.
+            await backOff(round);
+            break;
+          }
+        }
+      }
+    }
+    throw new ConflictError('Other counters kept calling the same tickets. Try again.');
+  }
+
+  /**
+   * Calls a given WAITING ticket at a counter now, out of turn.
+   * @throws NotFoundError, BadInputError, InvalidTransitionError, ConflictError
+   */
+  async callTicket(viewer: Viewer, id: string, counterId: string, now: Date): Promise<Ticket> {
+    const { counter } = await this.catalogOfCounter(counterId);
+    assertCanOperateQueue(viewer, counter.agencyId);
+    const ticket = await this.requireTicket(id);
+    if (!counter.serviceIds.includes(ticket.serviceId)) {
+      throw new BadInputError(`${counter.name} does not serve this ticket's service.`, 'counterId');
+    }
+    const state = await this.tickets.getCounterState(counterId);
+    if (state.currentTicketId) {
+      throw new InvalidTransitionError(
+        `${counter.name} still holds a ticket; finish, cancel, transfer or mark it before calling another.`,
+      );
+    }
+    return this.move(viewer, ticket, { kind: 'CALL', counterId }, now, state.priorityStreak);
+  }
+
+  /** Recalls, starts, finishes, marks no-show, reactivates or cancels a ticket. */
+  async moveById(
+    viewer: Viewer,
+    id: string,
+    kind: 'RECALL' | 'START' | 'FINISH' | 'NO_SHOW' | 'REACTIVATE' | 'CANCEL',
+    now: Date,
+  ): Promise<Ticket> {
+    return this.move(viewer, await this.requireTicket(id), { kind }, now);
+  }
+
+  /**
+   * Moves a CALLED or SERVING ticket to another service's queue, same number.
+   * @throws NotFoundError, BadInputError, InvalidTransitionError, ConflictError
+   */
+  async transfer(viewer: Viewer, id: string, toServiceId: string, now: Date): Promise<Ticket> {
+    const ticket = await this.requireTicket(id);
+    assertCanOperateQueue(viewer, ticket.agencyId);
+    const target = await this.catalog.service(toServiceId);
+    if (!target?.active || target.mallId !== ticket.mallId) {
+      throw new NotFoundError('No such service in this mall.');
+    }
+    // The target may be another agency's service of the same mall (e.g. Disdukcapil to DPMPTSP).
+    return this.move(viewer, ticket, { kind: 'TRANSFER', toServiceId, toAgencyId: target.agencyId }, now);
+  }
+
+  private async move(
+    viewer: Viewer,
+    ticket: Ticket,
+    move: TicketMove,
+    now: Date,
+    streak = 0,
+  ): Promise<Ticket> {
+    if (move.kind === 'CANCEL') assertCanCancelTicket(viewer, ticket.agencyId);
+    else assertCanOperateQueue(viewer, ticket.agencyId);
+    const { catalog } = await this.catalogOfService(ticket.serviceId);
+    const mall = catalog.mall;
+    const ctx = {
+      now,
+      today: this.today(mall, now),
+      minRecallsBeforeNoShow: mall.settings.minRecallsBeforeNoShow,
+      actor: viewer,
+    };
+    const after = applyMove(ticket, move, ctx);
+    try {
+      await this.tickets.saveMove(ticket, after, effectsOf(ticket, after, move, streak));
+      return after;
+    } catch (error) {
+      if (!(error instanceof StaleWriteError)) throw error;
+      if (error.reason === 'TICKET') {
+        // Someone moved it first: tell the caller whether its move still makes sense.
+        const current = await this.requireTicket(ticket.id);
+        applyMove(current, move, ctx);
+      }
+      throw new ConflictError('The ticket or counter was changed by someone else just now. Try again.', {
+        cause: error,
+      });
+    }
+  }
+}
+
+/** What a move changes besides the ticket. */
+function effectsOf(before: Ticket, after: Ticket, move: TicketMove, streak: number): MoveEffects {
+  switch (move.kind) {
+    case 'CALL':
+      return {
+        takeCounter: {
+          counterId: move.counterId,
+          priorityStreak: nextStreak(streak, isPriority(before.priority)),
+        },
+      };
+    case 'FINISH':
+      return {
+        ...(before.counterId ? { releaseCounter: { counterId: before.counterId } } : {}),
+        ...(after.startedAt && after.finishedAt
+          ? { finishedMinutes: (Date.parse(after.finishedAt) - Date.parse(after.startedAt)) / 60_000 }
+          : {}),
+      };
+    case 'NO_SHOW':
+    case 'CANCEL':
+    case 'TRANSFER':
+      return before.counterId && before.status !== 'WAITING'
+        ? { releaseCounter: { counterId: before.counterId } }
+        : {};
+    case 'RECALL':
+    case 'START':
+    case 'REACTIVATE':
+      return {};
+  }
+}
+
+/** Full-jitter exponential back-off before the next read of the queue: up to 10, 20, 40 … 320 ms. */
+function backOff(round: number): Promise<void> {
+  const ceiling = 10 * 2 ** Math.min(round, 5);
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
+}

@@ -1,0 +1,136 @@
+/**
+ * `npm start`: the API on a laptop, through the very Lambda handler AWS runs.
+ *
+ * Starts DynamoDB Local (unless DYNAMODB_ENDPOINT is set), creates the table
+ * if missing, loads the data files, serves `/graphql` on 127.0.0.1:PORT, and
+ * stops DynamoDB Local when it stops. Environment: see the README.
+ */
+import { createServer, type IncomingMessage } from 'node:http';
+import { resolve } from 'node:path';
+import { AUTH_ENV } from '../app/auth/authenticator.js';
+import { createServices } from '../app/composition.js';
+import { ConfigError, configFromEnv } from '../app/config.js';
+import { createLambdaHandler } from '../app/handler.js';
+import { DataFilesInvalidError } from '../catalog-data/data-files.js';
+import { describeReports, loadCatalogs } from '../catalog-data/load-catalogs.js';
+import { DynamoCatalogStore } from '../dynamo/catalog/catalog-store.js';
+import { createDocumentClient } from '../dynamo/shared/client.js';
+import { ensureTable } from '../dynamo/shared/create-table.js';
+import { type DynamoLocal, startDynamoLocal } from './dynamodb-local.js';
+import { localLambdaContext, toApiGatewayEvent, writeResult } from './local-event.js';
+import { LocalIssuer } from './local-issuer.js';
+
+/** Largest request body the local server reads (API Gateway's own limit is 10 MB). */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+class BodyTooLargeError extends Error {
+  override readonly name = 'BodyTooLargeError';
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError('Request body too large');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The URL and a ready-made token per role, for the seed mall (each valid 12 hours). */
+async function readyMessage(issuer: LocalIssuer, port: number): Promise<string> {
+  const mallId = 'lampung-tengah';
+  const agencyId = 'lampung-tengah:polres';
+  const tokens = [
+    ['ADMIN', await issuer.sign({ role: 'ADMIN', mallId })],
+    ['OFFICER', await issuer.sign({ role: 'OFFICER', mallId, agencyId })],
+    ['PARTNER', await issuer.sign({ role: 'PARTNER', mallId, agencyId })],
+  ];
+  return [
+    `Tokens (Authorization: Bearer <token>; more with \`npm run --silent token -- --role ... \`):`,
+    ...tokens.map(([role, token]) => `  ${role} ${role === 'ADMIN' ? mallId : agencyId}: ${token}`),
+    `Loket is ready at http://localhost:${port}/graphql`,
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const port = Number(env.PORT ?? 4000);
+  const dataDir = resolve(env.LOKET_DATA_DIR ?? '.data');
+  const table = env.LOKET_TABLE ?? 'loket';
+
+  let dynamo: DynamoLocal | null = null;
+  let endpoint = env.DYNAMODB_ENDPOINT;
+  if (!endpoint) {
+    dynamo = await startDynamoLocal({
+      dataDir: env.LOKET_MEMORY === '1' ? undefined : resolve(dataDir, 'dynamodb'),
+    });
+    endpoint = dynamo.endpoint;
+    console.log(`DynamoDB Local on ${endpoint}`);
+  }
+  // Tokens of the local issuer, whose keys live in LOKET_DATA_DIR (also with LOKET_MEMORY), so
+  // `npm run token` with the same folder signs tokens this server accepts.
+  const issuer = await LocalIssuer.open(dataDir);
+  const config = configFromEnv({
+    ...env,
+    LOKET_TABLE: table,
+    DYNAMODB_ENDPOINT: endpoint,
+    [AUTH_ENV.localJwks]: JSON.stringify(issuer.jwks()),
+  });
+
+  const admin = createDocumentClient({ endpoint });
+  if (await ensureTable(admin, table)) console.log(`Created table ${table}`);
+  const reports = await loadCatalogs(
+    resolve(env.LOKET_DATA_FILES ?? 'data'),
+    new DynamoCatalogStore(admin, table),
+  );
+  console.log(`Loaded data files:\n${describeReports(reports)}`);
+
+  const handler = createLambdaHandler(createServices(config), config);
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path !== '/graphql') {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: the API is at /graphql\n');
+      return;
+    }
+    try {
+      const event = toApiGatewayEvent(req, await readBody(req));
+      writeResult(res, await handler(event, localLambdaContext(event.requestContext.requestId)));
+    } catch (error) {
+      const tooLarge = error instanceof BodyTooLargeError;
+      if (!tooLarge) console.error('Local server error', (error as Error).name);
+      res.writeHead(tooLarge ? 413 : 500, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({ errors: [{ message: tooLarge ? 'Request body too large.' : 'Internal error.' }] }),
+      );
+    }
+  });
+
+  const stop = async (code: number) => {
+    server.close();
+    await dynamo?.stop();
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop(130));
+  process.once('SIGTERM', () => void stop(143));
+  // A wrapper that dies without passing its signal on (npm, a shell) leaves this
+  // process orphaned: stop with it rather than keep the port and Java running.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void stop(143);
+  }, 1000).unref();
+
+  server.listen(port, '127.0.0.1', () => {
+    const address = server.address();
+    const actual = typeof address === 'object' && address ? address.port : port;
+    void readyMessage(issuer, actual).then((message) => console.log(message));
+  });
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof DataFilesInvalidError || error instanceof ConfigError) console.error(error.message);
+  else console.error(error);
+  // The exit hooks of dynamodb-local stop the Java process.
+  process.exit(1);
+});
