@@ -19,13 +19,13 @@ const REPOSITORY_ROOT = dirname(REPOSITORY_LOCK_FILE);
  * Modules the bundle takes from elsewhere (esbuild's `alias`), each to shorten cold starts:
  * - `@as-integrations/aws-lambda` is CommonJS and `require`s `@apollo/server`, which would pull Apollo
  *   Server's CommonJS build (and its CommonJS graphql-tools) beside the ESM build Loket imports: the
- *   ESM build serves both, 220 kB less.
+ *   ESM build serves both.
  * - Apollo hashes each query; with `node:crypto`, instead of sha.js in JavaScript (see the module).
- * - Usage reporting to Apollo GraphOS is never on (see the stub): 200 kB less.
+ * - Usage reporting to Apollo GraphOS is never on (see the stub).
  * - On Lambda the AWS credentials are in the environment: the SDK's default chain (SSO, STS, files,
- *   instance metadata) is replaced by the environment's provider, 140 kB less.
+ *   instance metadata) is replaced by the environment's provider.
  * - graphql-armor imports `graphql/language/parser` without an extension, which resolves to graphql-js's
- *   CommonJS file and with it a second copy of the lexer, parser and AST (40 kB) beside the ESM build
+ *   CommonJS file and with it a second copy of the lexer, parser and AST beside the ESM build
  *   everything else uses. Its token limit, the only user, is off (graphql-js's own limit is used).
  */
 export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
@@ -176,7 +176,7 @@ export class LoketFunction extends NodejsFunction {
       id: 'AwsSolutions-L1',
       reason:
         'Node.js 22 on purpose: the esbuild target is node22 and the dependencies are pinned to versions ' +
-        'that support Node 20 and 22 (TECH-NOTES), several of whose next majors need newer Node. Node 22 is ' +
+        'that support Node 20 and 22, several of whose next majors need newer Node. Node 22 is ' +
         'maintained until April 2027; move the runtime and the esbuild target together.',
     });
     if (props.role === undefined && this.role !== undefined) {

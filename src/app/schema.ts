@@ -11,7 +11,7 @@ import { resolvers } from '../resolvers/index.js';
  *
  * Both choices are for the Lambda's cold start: `makeExecutableSchema` (what Apollo Server does with
  * `typeDefs`) parses the SDL, merges it, validates it and then copies the whole schema once more to add
- * the resolvers, about 22 ms of a cold process. The SDL is validated where it is written instead: codegen
+ * the resolvers, a large share of a cold start. The SDL is validated where it is written instead: codegen
  * builds it, and a unit test checks `validateSchema` of this schema, so `assumeValid` skips nothing that
  * can change at run time. Unknown resolver fields still throw (`requireResolversToMatchSchema`).
  */

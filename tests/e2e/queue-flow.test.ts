@@ -20,7 +20,7 @@ const SKCK = 'lampung-tengah:polres:skck';
 /** Configured average minutes of SKCK in data/malls/lampung-tengah/agencies/polres.json. */
 const SKCK_AVERAGE_MINUTES = 15;
 
-/** `npm run --silent token -- <args>` (CONTRACT.md, "Tokens"): one line, a JWT of the local issuer of `dataDir`. */
+/** `npm run --silent token -- <args>` (docs/tokens-and-errors.md, 'Local tokens'): one line, a JWT of the local issuer of `dataDir`. */
 async function localToken(dataDir: string, args: string[]): Promise<string> {
   const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'token', '--', ...args], {
     env: { ...process.env, LOKET_DATA_DIR: dataDir },

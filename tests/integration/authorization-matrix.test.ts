@@ -1,6 +1,6 @@
 /**
  * The authorization matrix of issue 5: every query and mutation of the contract, against agency A of
- * mall M, for each of nine callers. Each cell must give the answer of PRODUCT.md ("Roles"); a refused
+ * mall M, for each of nine callers. Each cell must give the answer of docs/domain-rules.md, 'Roles'; a refused
  * cell must answer no data and change nothing (the stored item and the admin's view of it are the same
  * before and after); and no cell may show a reporter's personal data to a caller who may not see it.
  * The outcomes are printed as a table at the end.

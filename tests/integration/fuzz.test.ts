@@ -1351,7 +1351,7 @@ describe('fuzzing the API', () => {
     expect(internal.slice(0, 5)).toEqual([]);
   });
 
-  it('codes every error from the closed list of CONTRACT.md and Apollo', () => {
+  it('codes every error from the closed list of docs/domain-rules.md and Apollo', () => {
     expect(summary(violations(), 'every error coded from the closed list')).toEqual({
       count: 0,
       labels: [],

@@ -1,7 +1,7 @@
 /**
  * The world of the authorization matrix: mall M with agencies A and B, another
  * mall X, the nine callers (columns) and the answer each row expects of them,
- * as PRODUCT.md ("Roles") and the contract's operation table say.
+ * as docs/domain-rules.md, 'Roles', says.
  */
 import type { TokenIdentity } from '../../src/app/auth/claims.js';
 import type { MallCatalog } from '../../src/domain/catalog/catalog.js';

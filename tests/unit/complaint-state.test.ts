@@ -1,5 +1,5 @@
 /**
- * The complaint state machine (PRODUCT.md, "Complaints"):
+ * The complaint state machine (docs/domain-rules.md, 'Complaints'):
  *   RECEIVED → VERIFIED → ASSIGNED → IN_PROGRESS → RESOLVED → CLOSED; RECEIVED | VERIFIED → REJECTED;
  *   RESOLVED ─REPLY→ IN_PROGRESS; RESOLVED | CLOSED ─RATE→ (same, once, 1 to 5).
  * Every (status × move) pair is checked; a refusal changes nothing.

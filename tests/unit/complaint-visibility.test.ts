@@ -1,5 +1,5 @@
 /**
- * Who sees what of a complaint (PRODUCT.md, "Complaints"; UU PDP 27/2022): name, phone and NIK are
+ * Who sees what of a complaint (docs/domain-rules.md, 'Personal data'; UU PDP 27/2022): name, phone and NIK are
  * shown masked to anyone but the mall's admins and the assigned agency's officers, never to the agency
  * when the report is anonymous; a confidential report's content is hidden from the public. Also the
  * reporter validation (normalizeReporter) that decides what personal data is stored at all.

@@ -1,5 +1,5 @@
 /**
- * Tracking codes (PRODUCT.md, "Complaints"): unguessable (at least 60 random bits) and easy to read
+ * Tracking codes (docs/domain-rules.md, 'Complaints'): unguessable (at least 60 random bits) and easy to read
  * out (no 0/O or 1/I). 13 symbols of a 32-letter alphabet = 65 bits, shown as XXXX-XXXX-XXXX-X.
  */
 import { randomBytes } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * The working-day clock of complaints (PRODUCT.md, "Complaints"): a working day is a date on which the
+ * The working-day clock of complaints (docs/domain-rules.md, 'Deadlines and working days'): a working day is a date on which the
  * mall's resolved schedule has opening hours; a deadline of N working days falls at 23:59:59 mall time
  * of the Nth working day after the LOCAL date on which the stage began. Runs on the real 2026 holiday
  * file (national holidays and cuti bersama).
@@ -224,7 +224,7 @@ describe('workingDayDeadline in Asia/Jakarta (WIB)', () => {
     expect(due('2026-03-20T03:00:00.000Z', 3)).toBe('2026-03-27T16:59:59.000Z');
   });
 
-  it('uses the stage lengths of PRODUCT.md: intake 3, answer 5, auto-close 10', () => {
+  it('uses the stage lengths of docs/domain-rules.md: intake 3, answer 5, auto-close 10', () => {
     expect(STAGE_WORKING_DAYS).toEqual({
       RECEIVED: 3,
       VERIFIED: 3,

@@ -74,7 +74,7 @@ export interface TokenIdentity {
 }
 
 /**
- * Checks an identity against the rules of PRODUCT.md ("Roles") and returns its Viewer:
+ * Checks an identity against the rules of docs/domain-rules.md, 'Roles', and returns its Viewer:
  * OFFICER and PARTNER have one mall and one agency of that mall; ADMIN has one mall and no agency; any
  * other role is refused. Pure; throws InvalidClaimsError.
  */

@@ -1,5 +1,5 @@
 /**
- * Who may do what: the one place the operation table of PRODUCT.md ("Roles")
+ * Who may do what: the one place the operation table of docs/domain-rules.md, 'Roles',
  * is checked, before any side effect, from the verified Viewer.
  *
  * - PUBLIC: the catalog, schedules, the board, a ticket by its id, a complaint

@@ -1,4 +1,4 @@
-/** Roles of PRODUCT.md ("Roles"). */
+/** The roles of docs/domain-rules.md, 'Roles'. */
 export const ROLES = ['PUBLIC', 'OFFICER', 'ADMIN', 'PARTNER'] as const;
 export type Role = (typeof ROLES)[number];
 

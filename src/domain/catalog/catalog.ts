@@ -4,7 +4,7 @@
  */
 import type { ScheduleSpec } from './schedule.js';
 
-/** The kinds of agency of PRODUCT.md. */
+/** The kinds of agency (docs/domain-rules.md, 'Catalog'). */
 export const AGENCY_KINDS = ['VERTICAL', 'REGIONAL', 'STATE_OWNED', 'PRIVATE'] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 

@@ -1,6 +1,6 @@
 /**
- * Who sees what of a complaint: the one place the personal-data rules of
- * PRODUCT.md (UU PDP 27/2022) live. The caller's identity comes in as a
+ * Who sees what of a complaint: the one place the personal-data rules
+ * (docs/domain-rules.md, 'Personal data'; UU PDP 27/2022) live. The caller's identity comes in as a
  * Viewer; everything shown leaves through `viewOf`.
  *
  * - Mall admins see everything.

@@ -1,6 +1,6 @@
 /**
  * Complaints (pengaduan, aspirasi, permintaan informasi) and their state
- * machine (PRODUCT.md, "Complaints"), pure.
+ * machine (docs/domain-rules.md, 'Complaints'), pure.
  *
  *   RECEIVED ─VERIFY→ VERIFIED ─ASSIGN→ ASSIGNED ─RESPOND→ IN_PROGRESS ─RESPOND→ RESOLVED ─(10 working days)→ CLOSED
  *   ASSIGNED ─RESPOND(RESOLVED)→ RESOLVED;  RESOLVED ─REPLY→ IN_PROGRESS
@@ -79,7 +79,7 @@ export type ComplaintMove =
   | { kind: 'RATE'; rating: number }
   | { kind: 'CLOSE' };
 
-/** Working days per stage (PRODUCT.md): intake 3, the agency's answer 5, auto-close after resolution 10. */
+/** Working days per stage (docs/domain-rules.md, 'Deadlines and working days'): intake 3, the agency's answer 5, auto-close after resolution 10. */
 export const STAGE_WORKING_DAYS: Readonly<Partial<Record<ComplaintStatus, number>>> = {
   RECEIVED: 3,
   VERIFIED: 3,

@@ -1,5 +1,5 @@
 /**
- * Priority fairness (PRODUCT.md, "Queue tickets"; UU 25/2009 Pasal 29):
+ * Priority fairness (docs/domain-rules.md, 'Call order and priority'; UU 25/2009 Pasal 29):
  * priority groups are called before others, but never more than the mall's
  * limit in a row while normal tickets wait. Among equals the earliest issued goes first.
  */

@@ -1,5 +1,5 @@
 /**
- * The ticket state machine of PRODUCT.md ("Queue tickets"), pure: a move and
+ * The ticket state machine of docs/domain-rules.md, 'Queue tickets'; pure: a move and
  * a ticket in, a new ticket out, or a refusal a front end can show.
  *
  *   WAITING ─CALL→ CALLED ─START→ SERVING ─FINISH→ DONE
@@ -46,7 +46,7 @@ export interface MoveContext {
   today: string;
   /** Recalls a CALLED ticket needs before it may be marked NO_SHOW (the mall's setting, default 1). */
   minRecallsBeforeNoShow: number;
-  /** Who asks for the move; kept on its event (PRODUCT.md: every move says who, when, which counter). */
+  /** Who asks for the move; kept on its event (docs/domain-rules.md, 'Queue tickets': every move says who, when, which counter). */
   actor?: Viewer;
 }
 

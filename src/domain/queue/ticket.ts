@@ -5,7 +5,7 @@
 
 import type { Viewer } from '../access/viewer.js';
 
-/** The states of a ticket (PRODUCT.md, "Queue tickets"); the same names as the GraphQL enum. */
+/** The states of a ticket (docs/domain-rules.md, 'Queue tickets'); the same names as the GraphQL enum. */
 export const TICKET_STATUSES = ['WAITING', 'CALLED', 'SERVING', 'DONE', 'NO_SHOW', 'CANCELLED'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 

@@ -1,5 +1,5 @@
 /**
- * The estimated wait shown on a WAITING ticket (PRODUCT.md, "Queue tickets"):
+ * The estimated wait shown on a WAITING ticket (docs/domain-rules.md, 'Wait estimate'):
  * position × the service's average service time ÷ the counters open for it.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The closed list of error codes of CONTRACT.md and the domain errors that
+ * The closed list of error codes (docs/domain-rules.md, 'Errors') and the domain errors that
  * carry them. The GraphQL boundary (`src/app/errors.ts`) turns a DomainError
  * into `extensions.code`; anything else is masked as INTERNAL_SERVER_ERROR.
  */

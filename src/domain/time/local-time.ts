@@ -3,9 +3,9 @@
  *
  * A mall is in one of Indonesia's three zones, and none of them has had daylight
  * saving time or an offset change since 1964, so each is a fixed offset: plain
- * arithmetic, no `Intl`. `Intl.DateTimeFormat` with a time zone costs 13 to 20 ms
- * the first time a process uses it (ICU's zone data), which was the largest single
- * item of a Lambda's first request; a unit test checks the table against `Intl`.
+ * arithmetic, no `Intl`: the first `Intl.DateTimeFormat` with a time zone loads ICU's
+ * zone data, which would slow a Lambda's first request (docs/performance.md). A unit
+ * test checks the table against `Intl`.
  *
  * - `LocalDate`: `YYYY-MM-DD`, a calendar date in the mall's zone.
  * - `LocalTime`: `HH:mm`, a wall-clock time in the mall's zone.
