@@ -1,7 +1,8 @@
 /**
  * The benchmark's phases, in order, on one DynamoDB Local: (a) requests per operation, (b) cold start,
  * (c) overhead of the API over the database, (d) load on the local server, (e) growth. Prints every
- * table, writes the figures to bench/results/, and returns the exit code: 1 when a target is missed or a
+ * table, writes the figures to bench/results/latest.json (a timestamped copy to the ignored
+ * bench/results/history/), and returns the exit code: 1 when a target is missed or a
  * phase failed.
  */
 import { cpus, loadavg } from 'node:os';

@@ -75,14 +75,18 @@ export interface RunInfo {
   loadAverage: number;
 }
 
-/** Writes `latest.json` and a timestamped copy into `dir`; returns the paths. */
+/**
+ * Writes `latest.json` into `dir` (kept in git) and a timestamped copy into `dir/history/` (ignored by
+ * git: the history of the figures is the history of `latest.json`); returns the paths.
+ */
 export async function writeResults(
   dir: string,
   info: RunInfo,
   sections: Record<string, SectionResult>,
   checks: readonly Check[],
 ): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
+  const historyDir = join(dir, 'history');
+  await mkdir(historyDir, { recursive: true });
   const json = `${JSON.stringify(
     {
       run: info,
@@ -96,7 +100,7 @@ export async function writeResults(
     2,
   )}\n`;
   const stamp = info.startedAt.replace(/[:.]/g, '-');
-  const paths = [join(dir, 'latest.json'), join(dir, `bench-${stamp}.json`)];
+  const paths = [join(dir, 'latest.json'), join(historyDir, `bench-${stamp}.json`)];
   for (const path of paths) await writeFile(path, json);
   return paths;
 }
