@@ -13,10 +13,10 @@ const mappers = {
   Ticket: '../domain/queue/ticket.js#Ticket',
   TicketEvent: '../resolvers/shared/views.js#TicketEventView',
   Queue: '../domain/queue/queue-service.js#QueueSummary',
-  Complaint: '../domain/complaints/complaint-service.js#ShownComplaint',
+  Complaint: '../domain/complaints/complaint-service.js#VisibleComplaint',
   ComplaintEvent: '../resolvers/shared/views.js#ComplaintEventView',
-  ComplaintConnection: '../domain/complaints/complaint-service.js#ShownPage',
-  ComplaintEdge: '../domain/complaints/complaint-service.js#ShownComplaint',
+  ComplaintConnection: '../domain/complaints/complaint-service.js#VisibleComplaintPage',
+  ComplaintEdge: '../domain/complaints/complaint-service.js#VisibleComplaintEdge',
 };
 
 const config: CodegenConfig = {

@@ -6,11 +6,12 @@
 import { randomBytes } from 'node:crypto';
 import { CatalogReader, RequestCatalogs } from '../domain/catalog/catalog-reader.js';
 import type { ComplaintRepository } from '../domain/complaints/complaint-repository.js';
-import { ComplaintService, type RandomSource } from '../domain/complaints/complaint-service.js';
+import { ComplaintService } from '../domain/complaints/complaint-service.js';
 import { type IdSource, QueueService } from '../domain/queue/queue-service.js';
 import type { TicketRepository } from '../domain/queue/ticket-repository.js';
 import type { IdempotencyRepository } from '../domain/shared/idempotency.js';
-import type { Clock } from '../domain/time/clock.js';
+import type { RandomSource } from '../domain/shared/random.js';
+import { type Clock, realSleeper, type Sleeper } from '../domain/time/clock.js';
 import { DynamoCatalogStore } from '../dynamo/catalog/catalog-store.js';
 import { DynamoComplaintStore } from '../dynamo/complaints/complaint-store.js';
 import { DynamoTicketStore } from '../dynamo/queue/ticket-store.js';
@@ -25,6 +26,8 @@ import { RequestCachedTickets } from './request-cache.js';
 /** The instance-wide services a request context is made from. */
 export interface AppServices {
   clock: Clock;
+  /** Paces retry loops (real time here; a fake in unit tests). */
+  sleeper: Sleeper;
   catalog: CatalogReader;
   tickets: TicketRepository;
   idempotency: IdempotencyRepository;
@@ -41,6 +44,7 @@ export function createServices(config: AppConfig, counter?: RequestCounter): App
   const client = createDocumentClient({ endpoint: config.dynamoEndpoint, counter });
   return {
     clock: config.clock,
+    sleeper: realSleeper,
     catalog: new CatalogReader(new DynamoCatalogStore(client, config.tableName), config.clock, {
       maxAgeMs: config.catalogMaxAgeMs,
     }),
@@ -66,6 +70,8 @@ export interface RequestFacts {
  */
 export async function createContext(services: AppServices, request: RequestFacts): Promise<GraphQLContext> {
   const viewer = await services.authenticator.authenticate(request.authorization);
+  // One copy of each mall's catalog for the whole request: resolvers and use cases alike.
+  const catalog = new RequestCatalogs(services.catalog);
   return {
     viewer,
     callerKey:
@@ -73,18 +79,21 @@ export async function createContext(services: AppServices, request: RequestFacts
         ? `ip:${request.sourceIp}`
         : `${viewer.role}:${viewer.mallId}:${viewer.agencyId}`,
     now: services.clock.now(),
-    catalog: new RequestCatalogs(services.catalog),
+    catalog,
     queue: new QueueService(
       new RequestCachedTickets(services.tickets),
       services.idempotency,
-      services.catalog,
+      catalog,
       services.ids,
+      services.sleeper,
+      services.random,
     ),
     complaints: new ComplaintService(
       services.complaints,
       services.idempotency,
-      services.catalog,
+      catalog,
       services.random,
+      services.sleeper,
     ),
   };
 }

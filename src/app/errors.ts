@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { BadInputError, DomainError, type ErrorCode } from '../domain/shared/errors.js';
+import { BadInputError, BookingBlockedError, DomainError, type ErrorCode } from '../domain/shared/errors.js';
 import { isTooComplex, TOO_COMPLEX_MESSAGE } from './limits.js';
 import { logger } from './logger.js';
 
@@ -14,7 +14,7 @@ import { logger } from './logger.js';
  * Codes Apollo Server emits for a malformed request, whose messages are safe
  * to show, and the code of the closed list each leaves the API with.
  */
-const APOLLO_REQUEST_CODES: Readonly<Record<string, string>> = {
+const APOLLO_REQUEST_CODES: Readonly<Record<string, ErrorCode>> = {
   GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
   GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
   BAD_REQUEST: 'BAD_REQUEST',
@@ -57,7 +57,7 @@ function isBadInput(error: unknown): boolean {
 }
 
 /** The shape every error leaves the API in. */
-function formatted(base: GraphQLFormattedError, code: ErrorCode | string, message: string, extra = {}) {
+function formatted(base: GraphQLFormattedError, code: ErrorCode, message: string, extra = {}) {
   return {
     message,
     ...(base.locations ? { locations: base.locations } : {}),
@@ -83,7 +83,9 @@ export function formatError(formattedError: GraphQLFormattedError, error: unknow
   if (domain) {
     // The argument at fault, so a form can point at it (e.g. `input.reporter.nik`).
     const field = domain instanceof BadInputError && domain.field ? { field: domain.field } : {};
-    return formatted(formattedError, domain.code, domain.message, field);
+    // The date a booking block ends, so the citizen app can say when to try again.
+    const until = domain instanceof BookingBlockedError ? { until: domain.until } : {};
+    return formatted(formattedError, domain.code, domain.message, { ...field, ...until });
   }
   if (isTooComplex(formattedError.message)) {
     return { message: TOO_COMPLEX_MESSAGE, extensions: { code: 'QUERY_TOO_COMPLEX' } };

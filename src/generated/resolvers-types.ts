@@ -7,7 +7,7 @@ import type { Viewer as ViewerModel } from '../domain/access/viewer.js';
 import type { Ticket as TicketModel } from '../domain/queue/ticket.js';
 import type { TicketEventView as TicketEventViewModel, ComplaintEventView as ComplaintEventViewModel } from '../resolvers/shared/views.js';
 import type { QueueSummary as QueueSummaryModel } from '../domain/queue/queue-service.js';
-import type { ShownComplaint as ShownComplaintModel, ShownPage as ShownPageModel } from '../domain/complaints/complaint-service.js';
+import type { VisibleComplaint as VisibleComplaintModel, VisibleComplaintPage as VisibleComplaintPageModel, VisibleComplaintEdge as VisibleComplaintEdgeModel } from '../domain/complaints/complaint-service.js';
 import type { GraphQLContext } from '../app/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -820,10 +820,10 @@ export type ResolversTypes = {
   Agency: ResolverTypeWrapper<AgencyModel>;
   AgencyKind: AgencyKind;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Complaint: ResolverTypeWrapper<ShownComplaintModel>;
+  Complaint: ResolverTypeWrapper<VisibleComplaintModel>;
   ComplaintCategory: ComplaintCategory;
-  ComplaintConnection: ResolverTypeWrapper<ShownPageModel>;
-  ComplaintEdge: ResolverTypeWrapper<ShownComplaintModel>;
+  ComplaintConnection: ResolverTypeWrapper<VisibleComplaintPageModel>;
+  ComplaintEdge: ResolverTypeWrapper<VisibleComplaintEdgeModel>;
   ComplaintEvent: ResolverTypeWrapper<ComplaintEventViewModel>;
   ComplaintStatus: ComplaintStatus;
   Counter: ResolverTypeWrapper<CounterModel>;
@@ -863,9 +863,9 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Agency: AgencyModel;
   Boolean: Scalars['Boolean']['output'];
-  Complaint: ShownComplaintModel;
-  ComplaintConnection: ShownPageModel;
-  ComplaintEdge: ShownComplaintModel;
+  Complaint: VisibleComplaintModel;
+  ComplaintConnection: VisibleComplaintPageModel;
+  ComplaintEdge: VisibleComplaintEdgeModel;
   ComplaintEvent: ComplaintEventViewModel;
   Counter: CounterModel;
   Date: Scalars['Date']['output'];

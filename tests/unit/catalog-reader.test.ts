@@ -288,24 +288,24 @@ describe('CatalogReader cache', () => {
   describe("RequestCatalogs: one request's copies", () => {
     it('answers through a promise until the request has the catalog, then at once', async () => {
       const request = new RequestCatalogs(reader);
-      const first = request.with('lampung-tengah', (c) => c.activeAgencies().length);
+      const first = request.readCatalog('lampung-tengah', (c) => c.activeAgencies().length);
       expect(first).toBeInstanceOf(Promise);
       expect(await first).toBe(3);
       // Synchronous now: no promise for graphql-js to wait on.
-      expect(request.with('lampung-tengah', (c) => c.activeAgencies().length)).toBe(3);
-      expect(request.with('kota-makassar', (c) => c.mall.id)).toBeInstanceOf(Promise);
+      expect(request.readCatalog('lampung-tengah', (c) => c.activeAgencies().length)).toBe(3);
+      expect(request.readCatalog('kota-makassar', (c) => c.mall.id)).toBeInstanceOf(Promise);
       expect(repository.loadCalls).toEqual(['lampung-tengah', 'kota-makassar']);
     });
 
     it('keeps one version of a catalog for the whole request, though the instance reloads it meanwhile', async () => {
       const request = new RequestCatalogs(reader);
-      const seen = await request.with('lampung-tengah', (c) => c);
+      const seen = await request.readCatalog('lampung-tengah', (c) => c);
       clock.advance(30_000);
       const reloaded = await reader.mallCatalog('lampung-tengah');
       expect(reloaded).not.toBe(seen);
-      expect(request.with('lampung-tengah', (c) => c)).toBe(seen);
+      expect(request.readCatalog('lampung-tengah', (c) => c)).toBe(seen);
       // A new request sees the reloaded copy.
-      expect(await new RequestCatalogs(reader).with('lampung-tengah', (c) => c)).toBe(reloaded);
+      expect(await new RequestCatalogs(reader).readCatalog('lampung-tengah', (c) => c)).toBe(reloaded);
     });
 
     it('reads a mall once per request, even without the instance cache', async () => {
@@ -313,9 +313,9 @@ describe('CatalogReader cache', () => {
       const request = new RequestCatalogs(uncached);
       // The fields of one mall ask together, before the first read is answered.
       const answers = await Promise.all([
-        request.with('lampung-tengah', (c) => c.mall.id),
-        request.with('lampung-tengah', (c) => c.activeAgencies().length),
-        request.with('lampung-tengah', (c) => c.activeServicesOf('lampung-tengah:polres').length),
+        request.readCatalog('lampung-tengah', (c) => c.mall.id),
+        request.readCatalog('lampung-tengah', (c) => c.activeAgencies().length),
+        request.readCatalog('lampung-tengah', (c) => c.activeServicesOf('lampung-tengah:polres').length),
       ]);
       expect(answers).toEqual(['lampung-tengah', 3, 1]);
       expect(repository.loadCalls).toEqual(['lampung-tengah']);
@@ -325,13 +325,17 @@ describe('CatalogReader cache', () => {
       const request = new RequestCatalogs(new CatalogReader(repository, clock, { maxAgeMs: 0 }));
       const polres = await request.agency('lampung-tengah:polres');
       expect(polres?.name).toBe('Polres Lampung Tengah');
-      expect(request.with('lampung-tengah', (c) => c.agencies.get('lampung-tengah:polres'))).toBe(polres);
+      expect(request.readCatalog('lampung-tengah', (c) => c.agencies.get('lampung-tengah:polres'))).toBe(
+        polres,
+      );
       expect(await request.service('lampung-tengah:tidak-ada')).toBeNull();
       expect(repository.loadCalls).toEqual(['lampung-tengah']);
     });
 
     it('fails the field, not the process, when the mall is gone', async () => {
-      await expect(new RequestCatalogs(reader).with('kota-lain', (c) => c)).rejects.toThrow(/vanished/);
+      await expect(new RequestCatalogs(reader).readCatalog('kota-lain', (c) => c)).rejects.toThrow(
+        /vanished/,
+      );
     });
   });
 });

@@ -117,7 +117,7 @@ export interface CatalogReaderOptions {
 }
 
 /** Malls, agencies, services and counters found by id, in whatever copies of the catalogs `mallCatalog` gives. */
-abstract class CatalogLookups {
+export abstract class CatalogLookups {
   /** The catalog of a mall, or null when there is none. */
   abstract mallCatalog(mallId: string): Promise<IndexedCatalog | null>;
 
@@ -194,10 +194,9 @@ export class CatalogReader extends CatalogLookups {
 
 /**
  * One request's view of the catalogs: the first read of a mall goes to the instance's reader (and its
- * cache), later ones get the same copy. So every field of a request sees one version of a mall's catalog,
- * even when the instance's cached copy is replaced mid-request, and the hundreds of nested catalog fields
- * of a kiosk query resolve without a promise each (`with`; at 1,000 agencies, most of the answer's time
- * was promises).
+ * cache), later ones get the same copy. So every field and every use case of a request sees one version
+ * of a mall's catalog, even when the instance's cached copy is replaced mid-request, and the many nested
+ * catalog fields of a kiosk query resolve without a promise each (`readCatalog`).
  */
 export class RequestCatalogs extends CatalogLookups {
   private readonly loaded = new Map<string, IndexedCatalog | null>();
@@ -229,7 +228,7 @@ export class RequestCatalogs extends CatalogLookups {
    * `read` applied to the catalog of a mall whose mall, agency, service or counter this request already
    * holds: at once when this request has read it, otherwise once loaded.
    */
-  with<T>(mallId: string, read: (catalog: IndexedCatalog) => T): T | Promise<T> {
+  readCatalog<T>(mallId: string, read: (catalog: IndexedCatalog) => T): T | Promise<T> {
     const catalog = this.loaded.get(mallId);
     if (catalog) return read(catalog);
     return this.mallCatalog(mallId).then((loaded) => {

@@ -2,7 +2,8 @@ import type { Complaint, ComplaintStatus } from './complaint.js';
 
 /** A page of a staff listing. */
 export interface ComplaintPage {
-  complaints: Complaint[];
+  /** Each complaint with its cursor (opaque; made by the repository, which owns the keys). */
+  edges: { complaint: Complaint; cursor: string }[];
   /** Opaque; null on the last page. */
   nextCursor: string | null;
 }

@@ -10,10 +10,12 @@ import {
 } from '../access/access.js';
 import type { Viewer } from '../access/viewer.js';
 import { isPlausibleId, mallIdOf } from '../catalog/catalog.js';
-import type { CatalogReader, IndexedCatalog } from '../catalog/catalog-reader.js';
+import type { CatalogLookups, IndexedCatalog } from '../catalog/catalog-reader.js';
 import { BadInputError, ConflictError, NotFoundError } from '../shared/errors.js';
 import { assertIdempotencyKey, claimOrAwait, type IdempotencyRepository } from '../shared/idempotency.js';
+import type { RandomSource } from '../shared/random.js';
 import { StaleWriteError } from '../shared/stale-write-error.js';
+import type { Sleeper } from '../time/clock.js';
 import { workingDayDeadline } from '../time/working-days.js';
 import {
   applyComplaintMove,
@@ -27,11 +29,6 @@ import {
 import type { ComplaintRepository } from './complaint-repository.js';
 import { type ComplaintAccess, type ComplaintView, viewOf } from './complaint-visibility.js';
 import { complaintIdOf, normalizeTrackingCode, trackingCodeFrom } from './tracking-code.js';
-
-/** Random bytes; injected so the domain does no I/O. */
-export interface RandomSource {
-  bytes(length: number): Uint8Array;
-}
 
 /** What a citizen sends: the complaint's own fields as stored, a reporter as typed, and a retry key. */
 export interface SubmitComplaintInput
@@ -52,7 +49,7 @@ export interface SubmitComplaintInput
 }
 
 /** A complaint as shown, with its deadline. */
-export interface ShownComplaint extends ComplaintView {
+export interface VisibleComplaint extends ComplaintView {
   dueAt: string | null;
   overdue: boolean;
 }
@@ -65,8 +62,14 @@ export interface ComplaintListInput {
   after: string | null;
 }
 
-export interface ShownPage {
-  complaints: ShownComplaint[];
+/** A complaint of a listing with its cursor. */
+export interface VisibleComplaintEdge {
+  node: VisibleComplaint;
+  cursor: string;
+}
+
+export interface VisibleComplaintPage {
+  edges: VisibleComplaintEdge[];
   nextCursor: string | null;
 }
 
@@ -109,8 +112,9 @@ export class ComplaintService {
   constructor(
     private readonly complaints: ComplaintRepository,
     private readonly idempotency: IdempotencyRepository,
-    private readonly catalog: CatalogReader,
+    private readonly catalog: CatalogLookups,
     private readonly random: RandomSource,
+    private readonly sleeper: Sleeper,
   ) {}
 
   private async mallCatalog(mallId: string): Promise<IndexedCatalog> {
@@ -145,7 +149,7 @@ export class ComplaintService {
     return c;
   }
 
-  private show(c: Complaint, viewer: Viewer, access: ComplaintAccess, now: Date): ShownComplaint {
+  private show(c: Complaint, viewer: Viewer, access: ComplaintAccess, now: Date): VisibleComplaint {
     const current = this.effective(c, now);
     return {
       ...viewOf(current, viewer, access),
@@ -159,7 +163,7 @@ export class ComplaintService {
    * Submits a complaint; the same idempotency key gives the same complaint.
    * @throws BadInputError, NotFoundError, ConflictError
    */
-  async submit(viewer: Viewer, input: SubmitComplaintInput, now: Date): Promise<ShownComplaint> {
+  async submit(viewer: Viewer, input: SubmitComplaintInput, now: Date): Promise<VisibleComplaint> {
     const key = input.idempotencyKey;
     if (key !== null) assertIdempotencyKey(key, 'input.idempotencyKey');
     const subject = trimmed(input.subject, 'input.subject', 5, 150, 'The subject');
@@ -187,6 +191,7 @@ export class ComplaintService {
         return c ? this.show(c, viewer, 'TRACKING_CODE', now) : null;
       };
       const existing = await claimOrAwait(
+        this.sleeper,
         this.idempotency,
         'submitComplaint',
         key,
@@ -233,7 +238,7 @@ export class ComplaintService {
   }
 
   /** A complaint by its tracking code, as the public sees it; null for an unknown or malformed code. */
-  async byTrackingCode(viewer: Viewer, code: string, now: Date): Promise<ShownComplaint | null> {
+  async byTrackingCode(viewer: Viewer, code: string, now: Date): Promise<VisibleComplaint | null> {
     const normalized = normalizeTrackingCode(code);
     if (!normalized) return null;
     const complaint = await this.complaints.get(complaintIdOf(normalized));
@@ -244,7 +249,7 @@ export class ComplaintService {
    * A page of the staff listing, newest first.
    * @throws BadInputError, NotFoundError
    */
-  async list(viewer: Viewer, input: ComplaintListInput, now: Date): Promise<ShownPage> {
+  async list(viewer: Viewer, input: ComplaintListInput, now: Date): Promise<VisibleComplaintPage> {
     if (!Number.isInteger(input.first) || input.first < 1 || input.first > MAX_PAGE_SIZE) {
       throw new BadInputError(`first must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
     }
@@ -270,7 +275,10 @@ export class ComplaintService {
       cursor: input.after,
     });
     return {
-      complaints: page.complaints.map((c) => this.show(c, viewer, 'STAFF', now)),
+      edges: page.edges.map((e) => ({
+        node: this.show(e.complaint, viewer, 'STAFF', now),
+        cursor: e.cursor,
+      })),
       nextCursor: page.nextCursor,
     };
   }
@@ -294,7 +302,7 @@ export class ComplaintService {
     move: ComplaintMove,
     now: Date,
     access: ComplaintAccess,
-  ): Promise<ShownComplaint> {
+  ): Promise<VisibleComplaint> {
     const catalog = await this.mallCatalog(stored.mallId);
     const current = this.effective(stored, now);
     const moved = applyComplaintMove(current, move, now);
@@ -312,7 +320,7 @@ export class ComplaintService {
     return this.show(after, viewer, access, now);
   }
 
-  async verify(viewer: Viewer, id: string, message: string | null, now: Date): Promise<ShownComplaint> {
+  async verify(viewer: Viewer, id: string, message: string | null, now: Date): Promise<VisibleComplaint> {
     const c = await this.requireById(id);
     assertCanManageComplaints(viewer, c.mallId);
     return this.move(viewer, c, { kind: 'VERIFY', message }, now, 'STAFF');
@@ -324,7 +332,7 @@ export class ComplaintService {
     agencyId: string,
     message: string | null,
     now: Date,
-  ): Promise<ShownComplaint> {
+  ): Promise<VisibleComplaint> {
     const c = await this.requireById(id);
     assertCanManageComplaints(viewer, c.mallId);
     const agency = await this.catalog.agency(agencyId);
@@ -332,7 +340,7 @@ export class ComplaintService {
     return this.move(viewer, c, { kind: 'ASSIGN', agencyId, message }, now, 'STAFF');
   }
 
-  async reject(viewer: Viewer, id: string, reason: string, now: Date): Promise<ShownComplaint> {
+  async reject(viewer: Viewer, id: string, reason: string, now: Date): Promise<VisibleComplaint> {
     const c = await this.requireById(id);
     assertCanManageComplaints(viewer, c.mallId);
     return this.move(viewer, c, { kind: 'REJECT', reason }, now, 'STAFF');
@@ -344,13 +352,13 @@ export class ComplaintService {
     status: ComplaintStatus,
     message: string,
     now: Date,
-  ): Promise<ShownComplaint> {
+  ): Promise<VisibleComplaint> {
     const c = await this.requireById(id);
     assertCanAnswerComplaint(viewer, c.mallId, c.assignedAgencyId);
     return this.move(viewer, c, { kind: 'RESPOND', status, message }, now, 'STAFF');
   }
 
-  async reply(viewer: Viewer, trackingCode: string, message: string, now: Date): Promise<ShownComplaint> {
+  async reply(viewer: Viewer, trackingCode: string, message: string, now: Date): Promise<VisibleComplaint> {
     return this.move(
       viewer,
       await this.requireByCode(trackingCode),
@@ -360,7 +368,7 @@ export class ComplaintService {
     );
   }
 
-  async rate(viewer: Viewer, trackingCode: string, rating: number, now: Date): Promise<ShownComplaint> {
+  async rate(viewer: Viewer, trackingCode: string, rating: number, now: Date): Promise<VisibleComplaint> {
     return this.move(
       viewer,
       await this.requireByCode(trackingCode),

@@ -7,7 +7,7 @@
 import { assertCanCancelTicket, assertCanOperateQueue } from '../access/access.js';
 import type { Viewer } from '../access/viewer.js';
 import { type Counter, isPlausibleId, type Mall, type Service } from '../catalog/catalog.js';
-import type { CatalogReader, IndexedCatalog } from '../catalog/catalog-reader.js';
+import type { CatalogLookups, IndexedCatalog } from '../catalog/catalog-reader.js';
 import { intervalAt } from '../catalog/schedule.js';
 import {
   AgencyClosedError,
@@ -17,7 +17,9 @@ import {
   NotFoundError,
 } from '../shared/errors.js';
 import { assertIdempotencyKey, claimOrAwait, type IdempotencyRepository } from '../shared/idempotency.js';
+import { type RandomSource, randomFraction } from '../shared/random.js';
 import { StaleWriteError } from '../shared/stale-write-error.js';
+import type { Sleeper } from '../time/clock.js';
 import { type LocalDate, localDateOf, minutesOfDay, toZoned } from '../time/local-time.js';
 import { callOrder, contendedPick, nextStreak, positionOf } from './call-order.js';
 import { isPriority, type PriorityGroup, type Ticket } from './ticket.js';
@@ -72,8 +74,10 @@ export class QueueService {
   constructor(
     private readonly tickets: TicketRepository,
     private readonly idempotency: IdempotencyRepository,
-    private readonly catalog: CatalogReader,
+    private readonly catalog: CatalogLookups,
     private readonly ids: IdSource,
+    private readonly sleeper: Sleeper,
+    private readonly random: RandomSource,
   ) {}
 
   private async catalogOfService(serviceId: string): Promise<{ catalog: IndexedCatalog; service: Service }> {
@@ -125,6 +129,7 @@ export class QueueService {
     if (key !== null) {
       const load = (id: string) => this.tickets.getTicket(id);
       const existing = await claimOrAwait(
+        this.sleeper,
         this.idempotency,
         'takeTicket',
         key,
@@ -215,7 +220,7 @@ export class QueueService {
   }
 
   /** A service's queue on a date (today when null). */
-  async queue(service: Service, date: LocalDate | null, now: Date): Promise<QueueSummary> {
+  async serviceQueue(service: Service, date: LocalDate | null, now: Date): Promise<QueueSummary> {
     const { catalog } = await this.catalogOfService(service.id);
     const day = date ?? this.today(catalog.mall, now);
     const queue = await this.tickets.liveQueue(service.agencyId, day);
@@ -292,7 +297,8 @@ export class QueueService {
         }
         // Never pass over more waiting tickets than the calls seen made meanwhile, nor than there are counters.
         const spread = Math.min(contenders, losses + 1);
-        const ticket = candidates[losses === 0 ? 0 : contendedPick(candidates, spread, Math.random)];
+        const ticket =
+          candidates[losses === 0 ? 0 : contendedPick(candidates, spread, () => randomFraction(this.random))];
         if (!ticket) return null; // unreachable: candidates is not empty
         const after = applyMove(ticket, { kind: 'CALL', counterId }, ctx);
         try {
@@ -313,7 +319,7 @@ export class QueueService {
             lost.add(ticket.id); // another counter called it first: try another
           } else {
             // Two transactions collided and both were cancelled: back off a little and read again.
-            await backOff(round);
+            await this.backOff(round);
             break;
           }
         }
@@ -365,6 +371,12 @@ export class QueueService {
     }
     // The target may be another agency's service of the same mall (e.g. Disdukcapil to DPMPTSP).
     return this.move(viewer, ticket, { kind: 'TRANSFER', toServiceId, toAgencyId: target.agencyId }, now);
+  }
+
+  /** Full-jitter exponential back-off before the next read of the queue: up to 10, 20, 40 … 320 ms. */
+  private backOff(round: number): Promise<void> {
+    const ceiling = 10 * 2 ** Math.min(round, 5);
+    return this.sleeper.sleep(randomFraction(this.random) * ceiling);
   }
 
   private async move(
@@ -430,10 +442,4 @@ function effectsOf(before: Ticket, after: Ticket, move: TicketMove, streak: numb
     case 'REACTIVATE':
       return {};
   }
-}
-
-/** Full-jitter exponential back-off before the next read of the queue: up to 10, 20, 40 … 320 ms. */
-function backOff(round: number): Promise<void> {
-  const ceiling = 10 * 2 ** Math.min(round, 5);
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
 }

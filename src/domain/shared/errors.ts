@@ -12,15 +12,27 @@ export const ERROR_CODES = [
   'CONFLICT',
   'AGENCY_CLOSED',
   'QUOTA_EXHAUSTED',
+  'BOOKING_LIMIT',
+  'BOOKING_BLOCKED',
   'RATE_LIMITED',
   'QUERY_TOO_COMPLEX',
   'INTERNAL_SERVER_ERROR',
+  // A malformed request, as Apollo Server names it; never thrown by the domain.
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** The codes a domain error may carry: the list less the malformed-request codes Apollo owns. */
+export type DomainErrorCode = Exclude<
+  ErrorCode,
+  'GRAPHQL_PARSE_FAILED' | 'GRAPHQL_VALIDATION_FAILED' | 'BAD_REQUEST'
+>;
+
 /** Base of every error the domain means to show; `message` is a short sentence a front end can show. */
 export abstract class DomainError extends Error {
-  abstract readonly code: ErrorCode;
+  abstract readonly code: DomainErrorCode;
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
   }
@@ -34,8 +46,9 @@ export class BadInputError extends DomainError {
   constructor(
     message: string,
     readonly field?: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
@@ -75,22 +88,35 @@ export class AgencyClosedError extends DomainError {
   readonly code = 'AGENCY_CLOSED';
 }
 
-/** The service's daily quota is used up. */
+/** The service's daily quota, or a booking slot, is used up. */
 export class QuotaExhaustedError extends DomainError {
   override readonly name = 'QuotaExhaustedError';
   readonly code = 'QUOTA_EXHAUSTED';
+}
+
+/** The NIK already holds a booking for that service and day, or as many future bookings as allowed. */
+export class BookingLimitError extends DomainError {
+  override readonly name = 'BookingLimitError';
+  readonly code = 'BOOKING_LIMIT';
+}
+
+/** The NIK may not book until `until` (a mall-local date) after repeated no-shows. */
+export class BookingBlockedError extends DomainError {
+  override readonly name = 'BookingBlockedError';
+  readonly code = 'BOOKING_BLOCKED';
+  constructor(
+    message: string,
+    readonly until: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
 }
 
 /** Too many requests from this caller. */
 export class RateLimitedError extends DomainError {
   override readonly name = 'RateLimitedError';
   readonly code = 'RATE_LIMITED';
-}
-
-/** Depth, aliases, tokens or cost over the limits. */
-export class QueryTooComplexError extends DomainError {
-  override readonly name = 'QueryTooComplexError';
-  readonly code = 'QUERY_TOO_COMPLEX';
 }
 
 /** Thrown by an exhaustive switch on a value that the types say cannot exist. */

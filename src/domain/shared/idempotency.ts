@@ -3,6 +3,7 @@
  * return the first result instead of creating another. Shared by takeTicket
  * and submitComplaint.
  */
+import type { Sleeper } from '../time/clock.js';
 import { BadInputError, ConflictError } from './errors.js';
 
 /** Operations that accept an idempotency key; keys of different scopes never collide. */
@@ -51,11 +52,13 @@ export function assertIdempotencyKey(key: string, field: string): void {
  * returns the result an earlier request with the same key made, waiting
  * briefly for one still in flight.
  *
+ * @param sleeper paces the retries; the wait ends after about `CLAIM_WAIT_MS` of pauses.
  * @param fingerprint what the key was used for; the same key for something else is refused.
  * @throws BadInputError when the key was used for something else; ConflictError when the
  *   earlier request is still running after a few seconds.
  */
 export async function claimOrAwait<T>(
+  sleeper: Sleeper,
   repo: IdempotencyRepository,
   scope: IdempotencyScope,
   key: string,
@@ -64,7 +67,7 @@ export async function claimOrAwait<T>(
   load: (resultId: string) => Promise<T | null>,
   field: string,
 ): Promise<T | null> {
-  const deadline = Date.now() + CLAIM_WAIT_MS;
+  let waitedMs = 0;
   for (let attempt = 0; ; attempt++) {
     const claim = await repo.claim(scope, key, fingerprint, now, STALE_CLAIM_MS);
     if (claim.claimed) return null;
@@ -75,8 +78,10 @@ export async function claimOrAwait<T>(
       const result = await load(claim.resultId);
       if (result) return result;
     }
-    if (Date.now() > deadline)
+    if (waitedMs > CLAIM_WAIT_MS)
       throw new ConflictError('The same request is still being processed. Try again.');
-    await new Promise((r) => setTimeout(r, Math.min(25 * 2 ** attempt, 200)));
+    const pause = Math.min(25 * 2 ** attempt, 200);
+    await sleeper.sleep(pause);
+    waitedMs += pause;
   }
 }

@@ -28,3 +28,15 @@ export class ManualClock implements Clock {
     this.current = new Date(this.current.getTime() + ms);
   }
 }
+
+/**
+ * Waiting, as a port: retry loops pace themselves through it, never through
+ * timers directly. A technical wait, apart from the business clock: a test's
+ * manual clock stands still while a request waits for another one.
+ */
+export interface Sleeper {
+  sleep(ms: number): Promise<void>;
+}
+
+/** Waits in real time. */
+export const realSleeper: Sleeper = { sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };

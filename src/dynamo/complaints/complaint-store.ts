@@ -190,7 +190,10 @@ export class DynamoComplaintStore implements ComplaintRepository {
     );
     const last = result.LastEvaluatedKey?.[index.sk];
     return {
-      complaints: (result.Items ?? []).map(complaintFromItem),
+      edges: (result.Items ?? []).map((item) => {
+        const complaint = complaintFromItem(item);
+        return { complaint, cursor: encodeCursor(complaintKeys.sort(complaint.submittedAt, complaint.id)) };
+      }),
       nextCursor: typeof last === 'string' ? encodeCursor(last) : null,
     };
   }

@@ -9,8 +9,10 @@ import { TABLE_DEFINITION } from './table-definition.js';
 export const PK = TABLE_DEFINITION.partitionKey;
 export const SK = TABLE_DEFINITION.sortKey;
 export const TTL = TABLE_DEFINITION.timeToLiveAttribute;
-export const GSI1 = { name: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk' } as const;
-export const GSI2 = { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' } as const;
+const [gsi1, gsi2] = TABLE_DEFINITION.globalSecondaryIndexes;
+/** The indexes by role, named from the table definition (the one list of index names). */
+export const GSI1 = { name: gsi1.indexName, pk: gsi1.partitionKey, sk: gsi1.sortKey } as const;
+export const GSI2 = { name: gsi2.indexName, pk: gsi2.partitionKey, sk: gsi2.sortKey } as const;
 
 /** Item types, stored in every item's `type` attribute. */
 export type ItemType =
@@ -21,6 +23,7 @@ export type ItemType =
   | 'TICKET'
   | 'SERVICE_DAY'
   | 'COUNTER_STATE'
+  | 'COMPLAINT'
   | 'IDEMPOTENCY';
 
 /** The primary key of an item. */

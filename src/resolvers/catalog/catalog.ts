@@ -29,18 +29,18 @@ export const catalogQueries: Pick<
 
 // Fields of a mall and its agencies, services and counters: synchronously once the request has the catalog.
 export const Mall: MallResolvers<GraphQLContext> = {
-  agencies: (mall, _a, ctx) => ctx.catalog.with(mall.id, (c) => c.activeAgencies()),
-  schedule: (mall, _a, ctx) => ctx.catalog.with(mall.id, (c) => c.mallSchedule()),
-  openNow: (mall, _a, ctx) => ctx.catalog.with(mall.id, (c) => isOpenNow(c.mallSchedule(), ctx.now)),
+  agencies: (mall, _a, ctx) => ctx.catalog.readCatalog(mall.id, (c) => c.activeAgencies()),
+  schedule: (mall, _a, ctx) => ctx.catalog.readCatalog(mall.id, (c) => c.mallSchedule()),
+  openNow: (mall, _a, ctx) => ctx.catalog.readCatalog(mall.id, (c) => isOpenNow(c.mallSchedule(), ctx.now)),
 };
 
 export const Agency: AgencyResolvers<GraphQLContext> = {
-  mall: (agency, _a, ctx) => ctx.catalog.with(agency.mallId, (c) => c.mall),
-  services: (agency, _a, ctx) => ctx.catalog.with(agency.mallId, (c) => c.activeServicesOf(agency.id)),
-  counters: (agency, _a, ctx) => ctx.catalog.with(agency.mallId, (c) => c.activeCountersOf(agency.id)),
-  schedule: (agency, _a, ctx) => ctx.catalog.with(agency.mallId, (c) => c.agencySchedule(agency)),
+  mall: (agency, _a, ctx) => ctx.catalog.readCatalog(agency.mallId, (c) => c.mall),
+  services: (agency, _a, ctx) => ctx.catalog.readCatalog(agency.mallId, (c) => c.activeServicesOf(agency.id)),
+  counters: (agency, _a, ctx) => ctx.catalog.readCatalog(agency.mallId, (c) => c.activeCountersOf(agency.id)),
+  schedule: (agency, _a, ctx) => ctx.catalog.readCatalog(agency.mallId, (c) => c.agencySchedule(agency)),
   openNow: (agency, _a, ctx) =>
-    ctx.catalog.with(agency.mallId, (c) => isOpenNow(c.agencySchedule(agency), ctx.now)),
+    ctx.catalog.readCatalog(agency.mallId, (c) => isOpenNow(c.agencySchedule(agency), ctx.now)),
 };
 
 /** The agency an entity of the catalog belongs to; the data load guarantees it exists. */
@@ -51,13 +51,14 @@ function agencyOf(catalog: IndexedCatalog, entity: { id: string; agencyId: strin
 }
 
 export const Service: ServiceResolvers<GraphQLContext> = {
-  agency: (service, _a, ctx) => ctx.catalog.with(service.mallId, (c) => agencyOf(c, service)),
+  agency: (service, _a, ctx) => ctx.catalog.readCatalog(service.mallId, (c) => agencyOf(c, service)),
   fee: (service) => ({ amount: service.feeRupiah, currency: 'IDR' }),
 };
 
 export const Counter: CounterResolvers<GraphQLContext> = {
-  agency: (counter, _a, ctx) => ctx.catalog.with(counter.mallId, (c) => agencyOf(c, counter)),
-  services: (counter, _a, ctx) => ctx.catalog.with(counter.mallId, (c) => c.servicesOfCounter(counter)),
+  agency: (counter, _a, ctx) => ctx.catalog.readCatalog(counter.mallId, (c) => agencyOf(c, counter)),
+  services: (counter, _a, ctx) =>
+    ctx.catalog.readCatalog(counter.mallId, (c) => c.servicesOfCounter(counter)),
 };
 
 export const Schedule: ScheduleResolvers<GraphQLContext> = {

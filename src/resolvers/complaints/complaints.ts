@@ -91,7 +91,7 @@ export const ComplaintEvent: ComplaintEventResolvers<GraphQLContext> = {
 };
 
 export const ComplaintConnection: ComplaintConnectionResolvers<GraphQLContext> = {
-  edges: (page) => page.complaints,
+  edges: (page) => page.edges,
   pageInfo: (page) => ({
     hasNextPage: page.nextCursor !== null,
     endCursor: page.nextCursor,
@@ -99,6 +99,6 @@ export const ComplaintConnection: ComplaintConnectionResolvers<GraphQLContext> =
 };
 
 export const ComplaintEdge: ComplaintEdgeResolvers<GraphQLContext> = {
-  node: (v) => v,
-  cursor: (v) => Buffer.from(`${v.complaint.submittedAt}#${v.complaint.id}`, 'utf8').toString('base64url'),
+  node: (e) => e.node,
+  cursor: (e) => e.cursor,
 };

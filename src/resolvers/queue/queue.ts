@@ -82,6 +82,6 @@ export const queueFieldsOfCatalog: {
   Counter: Pick<CounterResolvers<GraphQLContext>, 'currentTicket'>;
 } = {
   Mall: { board: (mall, { limit }, ctx) => ctx.queue.board(mall, limit ?? 10, ctx.now) },
-  Service: { queue: (service, { date }, ctx) => ctx.queue.queue(service, date ?? null, ctx.now) },
+  Service: { queue: (service, { date }, ctx) => ctx.queue.serviceQueue(service, date ?? null, ctx.now) },
   Counter: { currentTicket: (counter, _a, ctx) => ctx.queue.currentTicket(counter.id) },
 };
