@@ -1,0 +1,95 @@
+/**
+ * Fakes of every port of src/domain, and a world that wires the use cases over
+ * them as src/app/composition.ts does over DynamoDB: instance-wide stores, clock,
+ * catalog reader and sources; per request a RequestCatalogs, a QueueService and a ComplaintService.
+ */
+import type { MallCatalog } from '../../../src/domain/catalog/catalog.js';
+import { CatalogReader, RequestCatalogs } from '../../../src/domain/catalog/catalog-reader.js';
+import { ComplaintService } from '../../../src/domain/complaints/complaint-service.js';
+import { QueueService } from '../../../src/domain/queue/queue-service.js';
+import { ManualClock } from '../../../src/domain/time/clock.js';
+import { fixtureCatalog } from '../fixture-catalog.js';
+import { CounterIds } from './counter-ids.js';
+import { InMemoryCatalogRepository } from './in-memory-catalog.js';
+import { InMemoryComplaintRepository } from './in-memory-complaints.js';
+import { InMemoryIdempotencyRepository } from './in-memory-idempotency.js';
+import { InMemoryTicketRepository } from './in-memory-tickets.js';
+import { RecordingSleeper } from './recording-sleeper.js';
+import { SeededRandom } from './seeded-random.js';
+
+export { FakeConditionFailed, FakeTransactionCanceled } from './conditions.js';
+export { CounterIds } from './counter-ids.js';
+export { InMemoryCatalogRepository } from './in-memory-catalog.js';
+export { InMemoryComplaintRepository } from './in-memory-complaints.js';
+export { IDEMPOTENCY_TTL_SECONDS, InMemoryIdempotencyRepository } from './in-memory-idempotency.js';
+export { type BeforeSaveMove, InMemoryTicketRepository } from './in-memory-tickets.js';
+export { RecordingSleeper } from './recording-sleeper.js';
+export { FixedRandom, SeededRandom } from './seeded-random.js';
+
+/** Tuesday 2026-12-01 09:00 WIB: a working day, every fixture mall open. */
+export const FAKE_START = new Date('2026-12-01T02:00:00Z');
+
+export interface FakeWorldOptions {
+  /** Default: one fixture mall `test-mall` (one agency, one service, two counters, open all day). */
+  catalogs?: MallCatalog[];
+  now?: Date;
+  seed?: number;
+  /** The catalog reader's cache age. @default 30000 */
+  catalogMaxAgeMs?: number;
+}
+
+/** Use cases over fakes, and the fakes themselves for arranging and asserting. */
+export interface FakeWorld {
+  clock: ManualClock;
+  sleeper: RecordingSleeper;
+  random: SeededRandom;
+  ids: CounterIds;
+  idempotency: InMemoryIdempotencyRepository;
+  tickets: InMemoryTicketRepository;
+  complaints: InMemoryComplaintRepository;
+  catalogs: InMemoryCatalogRepository;
+  catalogReader: CatalogReader;
+  /** One request's use cases, sharing one RequestCatalogs, as `createContext` makes them. */
+  request(): { catalog: RequestCatalogs; queue: QueueService; complaints: ComplaintService; now: Date };
+  /** A new request's QueueService. */
+  queue(): QueueService;
+  /** A new request's ComplaintService. */
+  complaintService(): ComplaintService;
+}
+
+export function createFakeWorld(options: FakeWorldOptions = {}): FakeWorld {
+  const clock = new ManualClock(options.now ?? FAKE_START);
+  const sleeper = new RecordingSleeper();
+  const random = new SeededRandom(options.seed);
+  const ids = new CounterIds();
+  const idempotency = new InMemoryIdempotencyRepository();
+  const tickets = new InMemoryTicketRepository(idempotency);
+  const complaints = new InMemoryComplaintRepository(idempotency, tickets);
+  const catalogs = new InMemoryCatalogRepository(
+    options.catalogs ?? [fixtureCatalog({ mallId: 'test-mall' })],
+  );
+  const catalogReader = new CatalogReader(catalogs, clock, { maxAgeMs: options.catalogMaxAgeMs });
+  const request = () => {
+    const catalog = new RequestCatalogs(catalogReader);
+    return {
+      catalog,
+      queue: new QueueService(tickets, idempotency, catalog, ids, sleeper, random),
+      complaints: new ComplaintService(complaints, idempotency, catalog, random, sleeper),
+      now: clock.now(),
+    };
+  };
+  return {
+    clock,
+    sleeper,
+    random,
+    ids,
+    idempotency,
+    tickets,
+    complaints,
+    catalogs,
+    catalogReader,
+    request,
+    queue: () => request().queue,
+    complaintService: () => request().complaints,
+  };
+}
