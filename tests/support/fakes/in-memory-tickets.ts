@@ -28,6 +28,12 @@ interface StoredCounter {
 /** Runs before a move's conditions are checked; may change the store (another counter winning). */
 export type BeforeSaveMove = (before: Ticket, after: Ticket, effects: MoveEffects) => void | Promise<void>;
 
+/** What the store keeps of a ticket: never the holder code itself (only its hash is stored). */
+function storedForm(ticket: Ticket): Ticket {
+  const { holderCode: _never, ...rest } = copy(ticket);
+  return rest;
+}
+
 /** The latest call of a ticket, from its history; null when never called (what puts it on the board). */
 function latestCallAt(ticket: Ticket): string | null {
   for (let i = ticket.history.length - 1; i >= 0; i--) {
@@ -48,6 +54,7 @@ function latestCallAt(ticket: Ticket): string | null {
  *   StaleWriteError TICKET), the released counter holds the ticket and the taken
  *   counter holds none (else COUNTER), checked in the store's transaction order,
  *   all or nothing.
+ * Like the store it never keeps a ticket's holder code, only its hash.
  * Every read returns copies; every call yields to other requests first.
  *
  * For contention tests: `beforeSaveMove` runs before the conditions are checked
@@ -113,7 +120,7 @@ export class InMemoryTicketRepository implements TicketRepository {
       }
       this.idempotency.complete('takeTicket', idempotencyKey, ticket.id);
     }
-    this.tickets.set(ticket.id, copy(ticket));
+    this.tickets.set(ticket.id, storedForm(ticket));
   }
 
   async getTicket(id: string): Promise<Ticket | null> {
@@ -213,7 +220,7 @@ export class InMemoryTicketRepository implements TicketRepository {
       throw new StaleWriteError('COUNTER');
     }
 
-    this.tickets.set(after.id, copy(after));
+    this.tickets.set(after.id, storedForm(after));
     if (effects.releaseCounter) {
       const counter = this.counters.get(effects.releaseCounter.counterId);
       if (counter) delete counter.currentTicketId;

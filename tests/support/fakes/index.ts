@@ -10,6 +10,7 @@ import { QueueService } from '../../../src/domain/queue/queue-service.js';
 import { ManualClock } from '../../../src/domain/time/clock.js';
 import { fixtureCatalog } from '../fixture-catalog.js';
 import { CounterIds } from './counter-ids.js';
+import { FakeSecrets } from './fake-secrets.js';
 import { InMemoryCatalogRepository } from './in-memory-catalog.js';
 import { InMemoryComplaintRepository } from './in-memory-complaints.js';
 import { InMemoryIdempotencyRepository } from './in-memory-idempotency.js';
@@ -19,6 +20,7 @@ import { SeededRandom } from './seeded-random.js';
 
 export { FakeConditionFailed, FakeTransactionCanceled } from './conditions.js';
 export { CounterIds } from './counter-ids.js';
+export { FakeSecrets } from './fake-secrets.js';
 export { InMemoryCatalogRepository } from './in-memory-catalog.js';
 export { InMemoryComplaintRepository } from './in-memory-complaints.js';
 export { IDEMPOTENCY_TTL_SECONDS, InMemoryIdempotencyRepository } from './in-memory-idempotency.js';
@@ -44,6 +46,7 @@ export interface FakeWorld {
   sleeper: RecordingSleeper;
   random: SeededRandom;
   ids: CounterIds;
+  secrets: FakeSecrets;
   idempotency: InMemoryIdempotencyRepository;
   tickets: InMemoryTicketRepository;
   complaints: InMemoryComplaintRepository;
@@ -62,6 +65,7 @@ export function createFakeWorld(options: FakeWorldOptions = {}): FakeWorld {
   const sleeper = new RecordingSleeper();
   const random = new SeededRandom(options.seed);
   const ids = new CounterIds();
+  const secrets = new FakeSecrets();
   const idempotency = new InMemoryIdempotencyRepository();
   const tickets = new InMemoryTicketRepository(idempotency);
   const complaints = new InMemoryComplaintRepository(idempotency, tickets);
@@ -73,7 +77,7 @@ export function createFakeWorld(options: FakeWorldOptions = {}): FakeWorld {
     const catalog = new RequestCatalogs(catalogReader);
     return {
       catalog,
-      queue: new QueueService(tickets, idempotency, catalog, ids, sleeper, random),
+      queue: new QueueService(tickets, idempotency, catalog, ids, sleeper, random, secrets),
       complaints: new ComplaintService(complaints, idempotency, catalog, random, sleeper),
       now: clock.now(),
     };
@@ -83,6 +87,7 @@ export function createFakeWorld(options: FakeWorldOptions = {}): FakeWorld {
     sleeper,
     random,
     ids,
+    secrets,
     idempotency,
     tickets,
     complaints,

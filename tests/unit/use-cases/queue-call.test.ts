@@ -20,7 +20,7 @@ import {
 } from '../../../src/domain/shared/errors.js';
 import { twoAgencyCatalog } from '../../support/fakes/catalogs.js';
 import { createFakeWorld, type FakeWorld, FixedRandom } from '../../support/fakes/index.js';
-import { adminOf, officerOf, PUBLIC_VIEWER, partnerOf } from '../../support/fakes/viewers.js';
+import { adminOf, kioskOf, officerOf, PUBLIC_VIEWER, partnerOf } from '../../support/fakes/viewers.js';
 import { fixtureCatalog } from '../../support/fixture-catalog.js';
 
 const MALL = 'test-mall';
@@ -35,13 +35,13 @@ function world(catalog: MallCatalog = fixtureCatalog({ mallId: MALL, counters: 3
 
 async function take(w: FakeWorld, priority: PriorityGroup = 'NONE', serviceId = SVC): Promise<Ticket> {
   w.clock.advance(1000);
-  return w.queue().takeTicket(PUBLIC_VIEWER, { serviceId, priority, idempotencyKey: null }, w.clock.now());
+  return w.queue().takeTicket(kioskOf(MALL), { serviceId, priority, idempotencyKey: null }, w.clock.now());
 }
 
 const callNext = (w: FakeWorld, counterId: string, viewer: Viewer = ADMIN) =>
   w.queue().callNext(viewer, counterId, w.clock.now());
 
-const cancel = (w: FakeWorld, id: string) => w.queue().moveById(ADMIN, id, 'CANCEL', w.clock.now());
+const cancel = (w: FakeWorld, id: string) => w.queue().cancel(ADMIN, id, null, w.clock.now());
 
 /** A request's QueueService over the world's fakes but with its own random source. */
 function queueWith(w: FakeWorld, random: FixedRandom): QueueService {
@@ -52,6 +52,7 @@ function queueWith(w: FakeWorld, random: FixedRandom): QueueService {
     w.ids,
     w.sleeper,
     random,
+    w.secrets,
   );
 }
 
@@ -241,7 +242,7 @@ describe('QueueService.callNext', () => {
       await expect(callNext(w, counter(1))).rejects.toThrow(
         new ConflictError('Loket 1 was just used by another call. Try again.'),
       );
-      expect(w.tickets.peek(waiting.id)).toEqual(waiting);
+      expect(w.tickets.peek(waiting.id)).toEqual({ ...waiting, holderCode: undefined });
     });
 
     it('gives one of two calls at the same counter at once the ticket, the other a refusal', async () => {
@@ -348,7 +349,7 @@ describe('QueueService.callTicket', () => {
     await expect(w.queue().callTicket(PUBLIC_VIEWER, t.id, counter(1), w.clock.now())).rejects.toBeInstanceOf(
       UnauthenticatedError,
     );
-    await w.queue().moveById(PUBLIC_VIEWER, t.id, 'CANCEL', w.clock.now());
+    await w.queue().cancel(PUBLIC_VIEWER, t.id, t.holderCode ?? null, w.clock.now());
     await expect(w.queue().callTicket(ADMIN, t.id, counter(1), w.clock.now())).rejects.toThrow(
       new InvalidTransitionError('Ticket A-001 is CANCELLED; it cannot be called.'),
     );
