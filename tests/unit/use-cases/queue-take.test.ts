@@ -173,17 +173,19 @@ describe('QueueService.takeTicket', () => {
 
   it('refuses an unknown, inactive or malformed service without writing', async () => {
     const w = world();
-    for (const serviceId of [
-      'test-mall:agency:nope',
-      'test-mall:agency:svc4',
-      'no-such-mall:a:b',
-      'nocolon',
-      '',
-    ]) {
+    for (const serviceId of ['test-mall:agency:nope', 'test-mall:agency:svc4', 'no-such-mall:a:b']) {
       await expect(
-        w.queue().takeTicket(KIOSK, input({ serviceId }), w.clock.now()),
+        w.queue().takeTicket(kioskFor(serviceId), input({ serviceId }), w.clock.now()),
         serviceId,
-      ).rejects.toBeInstanceOf(NotFoundError);
+      ).rejects.toThrow(new NotFoundError('No such service.'));
+    }
+    // An id that names no mall is refused (no kiosk or staff can be of its mall) before anything is read.
+    for (const serviceId of ['nocolon', '']) {
+      const refused = w.queue().takeTicket(KIOSK, input({ serviceId }), w.clock.now());
+      await expect(refused.catch((e: Error) => e.constructor)).resolves.toBeOneOf([
+        NotFoundError,
+        ForbiddenError,
+      ]);
     }
     expect(w.tickets.writes).toBe(0);
   });
