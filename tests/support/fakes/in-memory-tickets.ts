@@ -17,6 +17,8 @@ interface ServiceDay {
   date: string;
   agencyId: string;
   issued?: number;
+  /** Places of the quota taken by walk-ins and bookings together. */
+  committed?: number;
   serviceMinutes?: number[];
 }
 
@@ -34,20 +36,31 @@ function storedForm(ticket: Ticket): Ticket {
   return rest;
 }
 
-/** The latest call of a ticket, from its history; null when never called (what puts it on the board). */
-function latestCallAt(ticket: Ticket): string | null {
+/** The instant of the latest event of one of `actions`, from the history; null when none. */
+function latestAt(ticket: Ticket, actions: readonly string[]): string | null {
   for (let i = ticket.history.length - 1; i >= 0; i--) {
     const event = ticket.history[i];
-    if (event && (event.action === 'CALLED' || event.action === 'RECALLED')) return event.at;
+    if (event && actions.includes(event.action)) return event.at;
   }
   return null;
+}
+
+/** Newest first by a sort key, then at most `limit`: a Query with ScanIndexForward false and Limit. */
+function newestFirst(tickets: Ticket[], sortKey: (t: Ticket) => string, limit: number): Ticket[] {
+  return tickets
+    .map((t) => ({ t, key: sortKey(t) }))
+    .sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0))
+    .slice(0, limit)
+    .map((e) => copy(e.t));
 }
 
 /**
  * Tickets in memory, refusing exactly where the DynamoDB store
  * (src/dynamo/queue/ticket-store.ts) refuses:
- * - `nextSequence` adds 1 unless `quota` numbers were handed out (the condition
- *   `attribute_not_exists(issued) OR issued < quota`), else QuotaExhaustedError;
+ * - `nextSequence` adds 1 to `issued` and, for a walk-in, to `committed`, the places of
+ *   the quota walk-ins and bookings share, refused once `committed` reached `quota`
+ *   (`attribute_not_exists(committed) OR committed < quota`) with QuotaExhaustedError;
+ *   a booking checking in (`heldByBooking`) only takes a number;
  * - `createTicket` refuses an id that exists and, with a key, a key that is not
  *   claimed or already has its result, all or nothing;
  * - `saveMove` writes only if the stored ticket is at `before.version` (else
@@ -76,6 +89,7 @@ export class InMemoryTicketRepository implements TicketRepository {
     getCounterStates: 0,
     saveMove: 0,
     board: 0,
+    noShows: 0,
   };
   beforeSaveMove: BeforeSaveMove | null = null;
   private collisions = 0;
@@ -91,16 +105,26 @@ export class InMemoryTicketRepository implements TicketRepository {
     agencyId: string,
     date: string,
     quota: number | null,
+    heldByBooking = false,
   ): Promise<number> {
     this.calls.nextSequence++;
     await roundTrip();
     const key = this.dayKey(serviceId, date);
     const day = this.serviceDays.get(key);
-    if (quota !== null && day?.issued !== undefined && !(day.issued < quota)) {
+    const limited = quota !== null && !heldByBooking;
+    if (limited && day?.committed !== undefined && !(day.committed < quota)) {
       throw new QuotaExhaustedError('Today’s quota for this service is used up. Please come back tomorrow.');
     }
     const issued = (day?.issued ?? 0) + 1;
-    this.serviceDays.set(key, { ...day, serviceId, date, agencyId, issued });
+    const committed = heldByBooking ? day?.committed : (day?.committed ?? 0) + 1;
+    this.serviceDays.set(key, {
+      ...day,
+      serviceId,
+      date,
+      agencyId,
+      issued,
+      ...(committed === undefined ? {} : { committed }),
+    });
     return issued;
   }
 
@@ -150,6 +174,7 @@ export class InMemoryTicketRepository implements TicketRepository {
       const stats: ServiceDayStats = {
         serviceId: day.serviceId,
         issued: day.issued ?? 0,
+        ...(day.committed === undefined ? {} : { committed: day.committed }),
         serviceMinutes: [...(day.serviceMinutes ?? [])],
       };
       queue.stats.set(day.serviceId, stats);
@@ -244,16 +269,24 @@ export class InMemoryTicketRepository implements TicketRepository {
     }
   }
 
+  /** What is at a counter now (CALLED or SERVING), latest call or recall first. */
   async board(mallId: string, date: string, limit: number): Promise<Ticket[]> {
     this.calls.board++;
     await roundTrip();
-    return [...this.tickets.values()]
-      .filter((t) => t.mallId === mallId && t.date === date)
-      .map((t) => ({ t, sort: `${latestCallAt(t)}#${t.id}`, called: latestCallAt(t) }))
-      .filter((e) => e.called !== null)
-      .sort((a, b) => (a.sort < b.sort ? 1 : a.sort > b.sort ? -1 : 0))
-      .slice(0, limit)
-      .map((e) => copy(e.t));
+    const live = [...this.tickets.values()].filter(
+      (t) => t.mallId === mallId && t.date === date && (t.status === 'CALLED' || t.status === 'SERVING'),
+    );
+    return newestFirst(live, (t) => `${latestAt(t, ['CALLED', 'RECALLED']) ?? t.issuedAt}#${t.id}`, limit);
+  }
+
+  /** A service's NO_SHOW tickets of a date, latest marked first. */
+  async noShows(serviceId: string, date: string, limit: number): Promise<Ticket[]> {
+    this.calls.noShows++;
+    await roundTrip();
+    const gone = [...this.tickets.values()].filter(
+      (t) => t.serviceId === serviceId && t.date === date && t.status === 'NO_SHOW',
+    );
+    return newestFirst(gone, (t) => `${latestAt(t, ['NO_SHOW']) ?? t.issuedAt}#${t.id}`, limit);
   }
 
   /** A stored ticket without a round trip, for other fakes and assertions. */

@@ -95,7 +95,7 @@ describe('QueueService.moveById', () => {
     expect((await w.tickets.getCounterState(counter(1))).currentTicketId).toBeNull();
     expect(await w.queue().currentTicket(counter(1))).toBeNull();
     const queue = await w.tickets.liveQueue(AGENCY, '2026-12-01');
-    expect(queue.stats.get(SVC)).toEqual({ serviceId: SVC, issued: 1, serviceMinutes: [12.5] });
+    expect(queue.stats.get(SVC)).toMatchObject({ serviceId: SVC, issued: 1, serviceMinutes: [12.5] });
     expect(queue.active).toEqual([]);
   });
 
