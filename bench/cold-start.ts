@@ -21,6 +21,7 @@ import { BUNDLE_ALIASES } from '../infra/loket-function.js';
 import { DynamoCatalogStore } from '../src/dynamo/catalog/catalog-store.js';
 import { catalogKeys } from '../src/dynamo/shared/keys.js';
 import { LocalIssuer } from '../src/local/local-issuer.js';
+import { ensureSecretKeyFile } from '../src/local/secret-key-file.js';
 import { httpEvent } from '../tests/support/graphql.js';
 import { createTestTable } from '../tests/support/local-table.js';
 import { REAL_OPERATIONS } from '../tests/support/operations.js';
@@ -318,6 +319,7 @@ export async function measureColdStart(endpoint: string, options: BenchOptions):
       LOKET_TABLE: table.tableName,
       DYNAMODB_ENDPOINT: endpoint,
       LOKET_AUTH_LOCAL_JWKS: JSON.stringify(issuer.jwks()),
+      LOKET_SECRET_KEY_FILE: await ensureSecretKeyFile(work),
     };
     const kiosk = { query: REAL_OPERATIONS.KIOSK_CATALOG, variables: { mallId: SEED_MALL } };
     const variants: Variant[] = [

@@ -14,7 +14,9 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { ParamsAndSecretsLayerVersion, ParamsAndSecretsVersions } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { AUTH_ENV } from '../src/app/auth/authenticator.js';
 import { TABLE_DEFINITION } from '../src/dynamo/shared/table-definition.js';
@@ -102,6 +104,18 @@ export class ApiStack extends Stack {
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
 
+    // The key of keyed hashes (NIK, codes) and sealed personal data: outside the table, so a copy of the
+    // table alone reveals none of them. Stack-local: no other stack imports it.
+    const secretKey = new Secret(this, 'SecretKey', {
+      description: 'Loket: HMAC and sealing key (never rotate: stored hashes would no longer match)',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    Validations.of(secretKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'A static HMAC key by design: rotating it would orphan every stored NIK hash and booking code lookup. Re-keying is a migration, not a rotation.',
+    });
+
     this.graphqlFunction = new LoketFunction(this, 'GraphqlFunction', {
       description: 'Loket GraphQL API (Apollo Server)',
       entry: props.handlerEntry ?? GRAPHQL_HANDLER_ENTRY,
@@ -114,8 +128,12 @@ export class ApiStack extends Stack {
         // keys, which need no IAM permission.
         [AUTH_ENV.userPoolId]: props.auth.userPool.userPoolId,
         [AUTH_ENV.userPoolClientIds]: props.auth.clientIds.join(','),
+        // Read once per instance at INIT through the Parameters and Secrets extension (no SDK client).
+        LOKET_SECRET_ID: secretKey.secretArn,
       },
+      paramsAndSecrets: ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103),
     });
+    secretKey.grantRead(this.graphqlFunction);
     // Not Table.grant: it grants `<table ARN>/index/*`, a wildcard. The indexes are named instead, from the
     // definition the data stack creates them from.
     this.graphqlFunction.addToRolePolicy(

@@ -22,7 +22,7 @@ import {
   mallOfAgency,
   PARTNER_READ_SCOPE_NAME,
   RESOURCE_SERVER_ID,
-  STAFF_GROUPS,
+  ROLE_GROUPS,
   USER_ATTRIBUTE,
 } from '../src/app/auth/claims.js';
 import { LoketFunction } from './loket-function.js';
@@ -33,9 +33,10 @@ const PRE_TOKEN_GENERATION_ENTRY = fileURLToPath(
 );
 
 /** What each staff group may do, shown in the Cognito console. */
-const GROUP_DESCRIPTIONS: Record<(typeof STAFF_GROUPS)[number], string> = {
+const GROUP_DESCRIPTIONS: Record<(typeof ROLE_GROUPS)[number], string> = {
   ADMIN: 'Mall administrator: everything within the mall of custom:mallId (custom:agencyId must be empty)',
   OFFICER: 'Counter officer: the queues and complaints of the agency of custom:agencyId, in custom:mallId',
+  KIOSK: 'Ticket kiosk device: issues walk-in tickets and checks in bookings in custom:mallId (custom:agencyId must be empty)',
 };
 
 /** Properties of the {@link AuthStack}. */
@@ -147,7 +148,7 @@ export class AuthStack extends Stack {
         'FULL_FUNCTION when the budget allows.',
     });
 
-    for (const group of STAFF_GROUPS) {
+    for (const group of ROLE_GROUPS) {
       this.userPool.addGroup(`${group[0]}${group.slice(1).toLowerCase()}Group`, {
         groupName: group,
         description: GROUP_DESCRIPTIONS[group],

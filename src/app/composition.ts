@@ -11,6 +11,7 @@ import { type IdSource, QueueService } from '../domain/queue/queue-service.js';
 import type { TicketRepository } from '../domain/queue/ticket-repository.js';
 import type { IdempotencyRepository } from '../domain/shared/idempotency.js';
 import type { RandomSource } from '../domain/shared/random.js';
+import type { Secrets } from '../domain/shared/secrets.js';
 import { type Clock, realSleeper, type Sleeper } from '../domain/time/clock.js';
 import { DynamoCatalogStore } from '../dynamo/catalog/catalog-store.js';
 import { DynamoComplaintStore } from '../dynamo/complaints/complaint-store.js';
@@ -22,6 +23,7 @@ import type { AppConfig } from './config.js';
 import type { GraphQLContext } from './context.js';
 import { randomIds } from './ids.js';
 import { RequestCachedTickets } from './request-cache.js';
+import { secretsLoader } from './secrets.js';
 
 /** The instance-wide services a request context is made from. */
 export interface AppServices {
@@ -35,6 +37,8 @@ export interface AppServices {
   complaints: ComplaintRepository;
   random: RandomSource;
   authenticator: Authenticator;
+  /** The keyed hasher and sealer, made once per instance from the secret key. */
+  secrets(): Promise<Secrets>;
   /** Opens the DynamoDB connection ahead of the first request (see `warmUpConnection`). */
   warmUp(): Promise<void>;
 }
@@ -54,6 +58,7 @@ export function createServices(config: AppConfig, counter?: RequestCounter): App
     complaints: new DynamoComplaintStore(client, config.tableName),
     random: { bytes: (n) => new Uint8Array(randomBytes(n)) },
     authenticator: createAuthenticator(config.auth),
+    secrets: secretsLoader(config.secretKey),
     warmUp: () => warmUpConnection(client, config.tableName),
   };
 }
@@ -69,15 +74,19 @@ export interface RequestFacts {
  * @throws UnauthenticatedError for a token that is present but not valid (never treated as PUBLIC).
  */
 export async function createContext(services: AppServices, request: RequestFacts): Promise<GraphQLContext> {
-  const viewer = await services.authenticator.authenticate(request.authorization);
+  const [viewer, secrets] = await Promise.all([
+    services.authenticator.authenticate(request.authorization),
+    services.secrets(),
+  ]);
   // One copy of each mall's catalog for the whole request: resolvers and use cases alike.
   const catalog = new RequestCatalogs(services.catalog);
   return {
     viewer,
+    // Kiosks behind one mall's address are separate callers: a token counts by its subject.
     callerKey:
       viewer.role === 'PUBLIC'
         ? `ip:${request.sourceIp}`
-        : `${viewer.role}:${viewer.mallId}:${viewer.agencyId}`,
+        : `sub:${viewer.subject ?? `${viewer.role}:${viewer.mallId}:${viewer.agencyId}`}`,
     now: services.clock.now(),
     catalog,
     queue: new QueueService(
@@ -87,6 +96,7 @@ export async function createContext(services: AppServices, request: RequestFacts
       services.ids,
       services.sleeper,
       services.random,
+      secrets,
     ),
     complaints: new ComplaintService(
       services.complaints,

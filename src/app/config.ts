@@ -7,6 +7,7 @@ import { type AuthenticatorOptions, authenticatorOptionsFromEnv } from './auth/a
 import { ConfigError, requireEnv } from './env.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits.js';
 import { type RateLimits, rateLimitsFromEnv } from './rate-limit.js';
+import { type SecretKeySource, secretKeySourceFromEnv } from './secrets.js';
 
 export { ConfigError, requireEnv } from './env.js';
 
@@ -24,12 +25,15 @@ export interface AppConfig {
   /** Per-caller limits of takeTicket and submitComplaint, per minute. */
   rateLimits: RateLimits;
   limits: QueryLimits;
+  /** Where the key of keyed hashes and sealed personal data comes from. */
+  secretKey: SecretKeySource;
 }
 
 /**
  * The configuration of the handler from env: `LOKET_TABLE` (required),
  * `DYNAMODB_ENDPOINT`, `NODE_ENV`, `LOKET_CLOCK` (refused in production), the
- * auth variables of `auth/authenticator.ts` and the rate limits of `rate-limit.ts`.
+ * auth variables of `auth/authenticator.ts`, the rate limits of `rate-limit.ts` and the
+ * secret key of `secrets.ts`.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
@@ -51,5 +55,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auth: authenticatorOptionsFromEnv(env),
     rateLimits: rateLimitsFromEnv(env),
     limits: DEFAULT_QUERY_LIMITS,
+    secretKey: secretKeySourceFromEnv(env),
   };
 }

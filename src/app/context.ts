@@ -6,7 +6,7 @@ import type { QueueService } from '../domain/queue/queue-service.js';
 /** What every resolver receives: the use cases and this request's caller and instant. */
 export interface GraphQLContext {
   viewer: Viewer;
-  /** Who to count for rate limits: the client's IP for PUBLIC, the token's scope otherwise. */
+  /** Who to count for rate limits: the client's IP for PUBLIC, the token's subject otherwise. */
   callerKey: string;
   /** The request's instant; every field of one request sees the same "now". */
   now: Date;

@@ -18,4 +18,8 @@ export const handler = createLambdaHandler(services, config);
 // INIT returns, until the first invoke, so a provisioned or pre-initialized
 // instance would still open its connection on the first request, and a cold one
 // could open two. The warm-up is bounded and never throws.
-await services.warmUp();
+await Promise.all([
+  services.warmUp(),
+  // The secret key too; a failure here is retried by the first request, which then reports it.
+  services.secrets().catch(() => undefined),
+]);

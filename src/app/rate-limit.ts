@@ -1,12 +1,12 @@
 /**
- * Per-caller limits on the operations that create things (takeTicket,
- * submitComplaint): per IP for PUBLIC callers, per token subject otherwise.
+ * Per-caller limits on the operations that create things or try secrets
+ * (takeTicket, submitComplaint, the booking mutations, submitSurvey): per IP
+ * for PUBLIC callers, per token subject for kiosks, staff and partners, so the
+ * kiosks behind one mall's address each have their own budget.
  *
  * Counted in memory, per Lambda instance, in fixed one-minute windows: it
- * costs no DynamoDB request (takeTicket must stay within 3), and API
- * Gateway's stage throttling (CDK) caps the total across instances. A kiosk
- * issuing tickets for a queue of citizens does a few per minute, far under
- * the default.
+ * costs no DynamoDB request, and API Gateway's stage throttling (CDK) caps
+ * the total across instances.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
@@ -19,21 +19,43 @@ import {
 } from 'graphql';
 import { RateLimitedError } from '../domain/shared/errors.js';
 
+/** Calls per caller per minute of each limited operation, unless its environment variable says otherwise. */
+export const DEFAULT_RATE_LIMITS = {
+  takeTicket: 60,
+  submitComplaint: 10,
+  bookAppointment: 10,
+  cancelAppointment: 10,
+  checkInAppointment: 60,
+  submitSurvey: 30,
+} as const satisfies Record<string, number>;
+
+/** The operations limited. */
+export type RateLimitedOperation = keyof typeof DEFAULT_RATE_LIMITS;
+
 /** Operations limited, and how many calls per caller per minute each allows. */
-export type RateLimits = Record<'takeTicket' | 'submitComplaint', number>;
+export type RateLimits = Record<RateLimitedOperation, number>;
 
-export const DEFAULT_RATE_LIMITS: RateLimits = { takeTicket: 60, submitComplaint: 10 };
+const RATE_LIMITED_OPERATIONS = Object.keys(DEFAULT_RATE_LIMITS) as RateLimitedOperation[];
 
-/** Reads `LOKET_RATE_LIMIT_TAKE_TICKET` and `LOKET_RATE_LIMIT_SUBMIT_COMPLAINT` (per minute). */
+/** The variable that sets an operation's limit: `bookAppointment` → `LOKET_RATE_LIMIT_BOOK_APPOINTMENT`. */
+export function rateLimitVariable(operation: RateLimitedOperation): string {
+  return `LOKET_RATE_LIMIT_${operation.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+}
+
+/** Reads each operation's limit (calls per minute, a positive whole number) from its variable. */
 export function rateLimitsFromEnv(env: NodeJS.ProcessEnv): RateLimits {
   const read = (name: string, fallback: number) => {
     const value = Number(env[name]);
     return env[name] && Number.isInteger(value) && value > 0 ? value : fallback;
   };
-  return {
-    takeTicket: read('LOKET_RATE_LIMIT_TAKE_TICKET', DEFAULT_RATE_LIMITS.takeTicket),
-    submitComplaint: read('LOKET_RATE_LIMIT_SUBMIT_COMPLAINT', DEFAULT_RATE_LIMITS.submitComplaint),
-  };
+  return Object.fromEntries(
+    RATE_LIMITED_OPERATIONS.map((op) => [op, read(rateLimitVariable(op), DEFAULT_RATE_LIMITS[op])]),
+  ) as RateLimits;
+}
+
+/** The same limit for every operation; for tests and benchmarks that must not be limited. */
+export function uniformRateLimits(perMinute: number): RateLimits {
+  return Object.fromEntries(RATE_LIMITED_OPERATIONS.map((op) => [op, perMinute])) as RateLimits;
 }
 
 const WINDOW_MS = 60_000;
@@ -97,7 +119,7 @@ export function rateLimitPlugin<T extends { callerKey: string; now: Date }>(
       return {
         async didResolveOperation({ operation, document, contextValue }) {
           if (operation?.operation !== 'mutation') return;
-          for (const name of ['takeTicket', 'submitComplaint'] as const) {
+          for (const name of RATE_LIMITED_OPERATIONS) {
             const calls = countFields(operation, document, name);
             if (calls > 0 && !limiter.take(contextValue.callerKey, name, calls, contextValue.now.getTime())) {
               const refusal = new RateLimitedError('Too many requests. Please wait a minute and try again.');

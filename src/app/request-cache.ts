@@ -95,4 +95,8 @@ export class RequestCachedTickets implements TicketRepository {
   board(mallId: string, date: string, limit: number): Promise<Ticket[]> {
     return this.inner.board(mallId, date, limit);
   }
+
+  noShows(serviceId: string, date: string, limit: number): Promise<Ticket[]> {
+    return this.inner.noShows(serviceId, date, limit);
+  }
 }

@@ -44,6 +44,12 @@ export interface SignOptions {
    * @default - now
    */
   readonly issuedAt?: Date;
+  /**
+   * The token's `sub`: who the caller is (a person, or a device such as a kiosk).
+   *
+   * @default - `local:<random uuid>`
+   */
+  readonly subject?: string;
 }
 
 /**
@@ -54,8 +60,6 @@ export interface RawSignOptions extends SignOptions {
   readonly issuer?: string;
   /** @default LOCAL_AUDIENCE */
   readonly audience?: string;
-  /** @default - `local:<random uuid>` */
-  readonly subject?: string;
 }
 
 /** The local issuer's key file is missing its key, or is readable by others. */

@@ -19,6 +19,7 @@ import { ensureTable } from '../dynamo/shared/create-table.js';
 import { type DynamoLocal, startDynamoLocal } from './dynamodb-local.js';
 import { localLambdaContext, toApiGatewayEvent, writeResult } from './local-event.js';
 import { LocalIssuer } from './local-issuer.js';
+import { ensureSecretKeyFile } from './secret-key-file.js';
 
 /** Largest request body the local server reads (API Gateway's own limit is 10 MB). */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -46,10 +47,13 @@ async function readyMessage(issuer: LocalIssuer, port: number): Promise<string> 
     ['ADMIN', await issuer.sign({ role: 'ADMIN', mallId })],
     ['OFFICER', await issuer.sign({ role: 'OFFICER', mallId, agencyId })],
     ['PARTNER', await issuer.sign({ role: 'PARTNER', mallId, agencyId })],
+    ['KIOSK', await issuer.sign({ role: 'KIOSK', mallId })],
   ];
   return [
     `Tokens (Authorization: Bearer <token>; more with \`npm run --silent token -- --role ... \`):`,
-    ...tokens.map(([role, token]) => `  ${role} ${role === 'ADMIN' ? mallId : agencyId}: ${token}`),
+    ...tokens.map(
+      ([role, token]) => `  ${role} ${role === 'ADMIN' || role === 'KIOSK' ? mallId : agencyId}: ${token}`,
+    ),
     `Loket is ready at http://localhost:${port}/graphql`,
   ].join('\n');
 }
@@ -77,6 +81,7 @@ async function main(): Promise<void> {
     LOKET_TABLE: table,
     DYNAMODB_ENDPOINT: endpoint,
     [AUTH_ENV.localJwks]: JSON.stringify(issuer.jwks()),
+    LOKET_SECRET_KEY_FILE: env.LOKET_SECRET_KEY_FILE || (await ensureSecretKeyFile(dataDir)),
   });
 
   const admin = createDocumentClient({ endpoint });

@@ -7,9 +7,9 @@ import { DEFAULT_TOKEN_LIFETIME_SECONDS, MAX_TOKEN_LIFETIME_SECONDS } from './lo
 
 /** How to call the command, shown with every usage error. */
 export const TOKEN_USAGE = [
-  'Usage: npm run --silent token -- --role <OFFICER|ADMIN|PARTNER> --mall <mallId> [--agency <agencyId>]',
+  'Usage: npm run --silent token -- --role <OFFICER|ADMIN|PARTNER|KIOSK> --mall <mallId> [--agency <agencyId>]',
   '                                 [--expires-in <seconds>]',
-  '  --agency is required for OFFICER and PARTNER, e.g. --agency lampung-tengah:polres',
+  '  --agency is required for OFFICER and PARTNER (not ADMIN or KIOSK), e.g. --agency lampung-tengah:polres',
   `  --expires-in defaults to ${DEFAULT_TOKEN_LIFETIME_SECONDS} (12 hours), at most ${MAX_TOKEN_LIFETIME_SECONDS}`,
 ].join('\n');
 
@@ -45,13 +45,14 @@ export function parseTokenArgs(args: readonly string[]): TokenRequest {
 
   const role = values.role?.toUpperCase();
   if (role === undefined || !(TOKEN_ROLES as readonly string[]).includes(role)) {
-    throw new TokenUsageError('--role must be OFFICER, ADMIN or PARTNER.');
+    throw new TokenUsageError('--role must be OFFICER, ADMIN, PARTNER or KIOSK.');
   }
   if (values.mall === undefined) throw new TokenUsageError('--mall is required, e.g. --mall lampung-tengah.');
-  if (role === 'ADMIN' && values.agency !== undefined) {
-    throw new TokenUsageError('An ADMIN token names a mall only: drop --agency.');
+  const mallOnly = role === 'ADMIN' || role === 'KIOSK';
+  if (mallOnly && values.agency !== undefined) {
+    throw new TokenUsageError(`A ${role} token names a mall only: drop --agency.`);
   }
-  if (role !== 'ADMIN' && values.agency === undefined) {
+  if (!mallOnly && values.agency === undefined) {
     throw new TokenUsageError(`An ${role} token needs --agency, e.g. --agency ${values.mall}:polres.`);
   }
   const identity: TokenIdentity = { role, mallId: values.mall, agencyId: values.agency ?? null };

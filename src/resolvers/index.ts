@@ -8,7 +8,23 @@ import {
   complaintMutations,
   complaintQueries,
 } from './complaints/complaints.js';
-import { queueFieldsOfCatalog, queueMutations, queueQueries, Ticket, TicketEvent } from './queue/queue.js';
+import {
+  Queue,
+  queueFieldsOfCatalog,
+  queueMutations,
+  queueQueries,
+  Ticket,
+  TicketEvent,
+} from './queue/queue.js';
+import {
+  Appointment,
+  AppointmentConnection,
+  AppointmentEdge,
+  bookingFieldsOfOthers,
+  bookingMutations,
+  bookingQueries,
+  Slot,
+} from './booking/booking.js';
 import { DateScalar, DateTimeScalar, LocalTimeScalar } from './shared/scalars.js';
 
 /** Every resolver of the schema. */
@@ -16,17 +32,22 @@ export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Date: DateScalar,
   LocalTime: LocalTimeScalar,
-  Query: { ...catalogQueries, ...queueQueries, ...complaintQueries },
-  Mutation: { ...queueMutations, ...complaintMutations },
+  Query: { ...catalogQueries, ...queueQueries, ...complaintQueries, ...bookingQueries },
+  Mutation: { ...queueMutations, ...complaintMutations, ...bookingMutations },
   Mall: { ...Mall, ...queueFieldsOfCatalog.Mall },
   Agency,
-  Service: { ...Service, ...queueFieldsOfCatalog.Service },
+  Service: { ...Service, ...queueFieldsOfCatalog.Service, ...bookingFieldsOfOthers.Service },
   Counter: { ...Counter, ...queueFieldsOfCatalog.Counter },
   Schedule,
-  Ticket,
+  Ticket: { ...Ticket, ...bookingFieldsOfOthers.Ticket },
   TicketEvent,
+  Queue,
   Complaint,
   ComplaintEvent,
   ComplaintConnection,
   ComplaintEdge,
+  Slot,
+  Appointment,
+  AppointmentConnection,
+  AppointmentEdge,
 };

@@ -56,6 +56,8 @@ describe('a citizen queues for SKCK and is served, over HTTP', () => {
   let dataDir: string;
   /** Headers of the officer's console at Polres: an OFFICER token of lampung-tengah:polres. */
   let officerHeaders: Record<string, string>;
+  /** Headers of a kiosk of the mall: walk-in tickets come from kiosks. */
+  let kioskHeaders: Record<string, string>;
 
   /** Runs one operation and fails the test on any error. */
   async function gql<T>(
@@ -74,6 +76,7 @@ describe('a citizen queues for SKCK and is served, over HTTP', () => {
     const data = await gql<{ takeTicket: TicketView }>(
       `mutation Take($input: TakeTicketInput!) { takeTicket(input: $input) { ${TICKET_FIELDS} } }`,
       { input: { serviceId: SKCK, ...(idempotencyKey ? { idempotencyKey } : {}) } },
+      kioskHeaders,
     );
     return data.takeTicket;
   }
@@ -115,6 +118,8 @@ describe('a citizen queues for SKCK and is served, over HTTP', () => {
     server = await startLocalServer({ LOKET_CLOCK: '2026-12-01T09:00:00+07:00', LOKET_DATA_DIR: dataDir });
     const token = await localToken(dataDir, ['--role', 'OFFICER', '--mall', MALL, '--agency', POLRES]);
     officerHeaders = { authorization: `Bearer ${token}` };
+    const kiosk = await localToken(dataDir, ['--role', 'KIOSK', '--mall', MALL]);
+    kioskHeaders = { authorization: `Bearer ${kiosk}` };
   });
 
   afterAll(async () => {
@@ -265,13 +270,14 @@ describe('a citizen queues for SKCK and is served, over HTTP', () => {
     // Nobody waits any more: the counter's next call is null.
     expect(await callNext(counter.id)).toBeNull();
 
-    // A DONE ticket cannot be cancelled.
+    // A DONE ticket cannot be cancelled, not even by the officer.
     const cancel = await postGraphQL(
       server.url,
       'mutation Cancel($id: ID!) { cancelTicket(id: $id) { id } }',
       {
         id: third.id,
       },
+      officerHeaders,
     );
     expect(cancel.status).toBe(200);
     expect(cancel.body.data).toBeNull();

@@ -175,7 +175,7 @@ describe('authorization matrix', () => {
   let filedNoAgency: Filed;
 
   const admin = () => tokens.ADMIN_M;
-  /** Each column moves tickets at its own counter of agency A (1 to 9). */
+  /** Each column moves tickets at its own counter of agency A (1 to 11). */
   const counterOf = (column: Column) => counterA(COLUMNS.indexOf(column) + 1);
 
   async function item(key: ItemKey): Promise<Record<string, unknown> | null> {
@@ -186,7 +186,17 @@ describe('authorization matrix', () => {
   // --- tickets, prepared and read back by the mall's admin -------------------------------------------
 
   async function take(serviceId = SVC_A1): Promise<string> {
-    return (await h.gql<{ takeTicket: TicketView }>(TAKE, { input: { serviceId } })).takeTicket.id;
+    return (await takeWithCode(serviceId)).id;
+  }
+
+  /** A ticket from the mall's kiosk, with the holder code that only this answer carries. */
+  async function takeWithCode(serviceId = SVC_A1): Promise<{ id: string; holderCode: string }> {
+    const { takeTicket } = await h.gql<{ takeTicket: { id: string; holderCode: string } }>(
+      `mutation($input: TakeTicketInput!) { takeTicket(input: $input) { id holderCode } }`,
+      { input: { serviceId } },
+      tokens.KIOSK_M,
+    );
+    return takeTicket;
   }
 
   async function viewTicket(id: string): Promise<TicketView> {
@@ -400,6 +410,8 @@ describe('authorization matrix', () => {
       'ADMIN_M',
       'ADMIN_X',
       'PARTNER_A',
+      'KIOSK_M',
+      'KIOSK_X',
     ] as const) {
       tokens[column] = await h.token(IDENTITIES[column]);
     }
@@ -625,7 +637,7 @@ describe('authorization matrix', () => {
 
   // --- queue mutations ----------------------------------------------------------------------------------
 
-  matrixRow('takeTicket', EXPECT.publicMutation, async (column) => {
+  matrixRow('takeTicket', EXPECT.takeTicket, async (column) => {
     const issued = async () =>
       (await h.gql<{ service: { queue: { issued: number } } }>(QUEUE_ISSUED, { id: SVC_A1 }, admin())).service
         .queue.issued;
@@ -641,11 +653,60 @@ describe('authorization matrix', () => {
     return { outcome, problems };
   });
 
-  ticketRow('cancelTicket', EXPECT.cancelTicket, {
+  ticketRow('cancelTicket (id only)', EXPECT.cancelTicket, {
     state: 'WAITING',
     operation: (id) => ({ query: moveTicket('cancelTicket'), variables: { id } }),
     field: 'cancelTicket',
     accepted: () => ({ status: 'CANCELLED' }),
+  });
+
+  matrixRow('cancelTicket (holderCode)', EXPECT.cancelTicketWithHolderCode, async (column) => {
+    const { id, holderCode } = await takeWithCode();
+    const before = await ticketSnapshot(id, counterOf(column));
+    const query = `mutation($id: ID!, $code: String) { cancelTicket(id: $id, holderCode: $code) { ${TICKET} } }`;
+    // Another ticket's code opens nothing.
+    const other = await takeWithCode();
+    const wrong = await h.raw(query, { id, code: other.holderCode }, tokens[column]);
+    const r = await h.raw(query, { id, code: holderCode }, tokens[column]);
+    const outcome = outcomeOf(r);
+    const problems = [
+      ...(column === 'EXPIRED' || column === 'FOREIGN_KEY'
+        ? []
+        : mismatch('wrong holder code', outcomeOf(wrong), 'FORBIDDEN')),
+      ...(outcome === 'ok'
+        ? matches('cancelTicket', r.data?.cancelTicket, { id, status: 'CANCELLED' })
+        : [
+            ...noData(r, 'cancelTicket'),
+            ...mismatch('stored ticket', await ticketSnapshot(id, counterOf(column)), before),
+          ]),
+    ];
+    await release(id);
+    await release(other.id);
+    return { outcome, problems };
+  });
+
+  ticketRow('Counter.waiting', EXPECT.consoleRead, {
+    state: 'WAITING',
+    serviceId: SVC_A3,
+    counterId: CALL_NEXT_COUNTER,
+    operation: (_id, counterId) => ({
+      query: `query($counterId: ID!) { counter(id: $counterId) { id waiting(first: 5) { id status } } }`,
+      variables: { counterId },
+    }),
+    field: 'counter',
+    accepted: (id, counterId) => ({ id: counterId, waiting: [{ id, status: 'WAITING' }] }),
+  });
+
+  ticketRow('Queue.noShows', EXPECT.consoleRead, {
+    state: 'NO_SHOW',
+    serviceId: SVC_A3,
+    counterId: CALL_NEXT_COUNTER,
+    operation: () => ({
+      query: `query($id: ID!) { service(id: $id) { id queue { noShows(first: 1) { status } } } }`,
+      variables: { id: SVC_A3 },
+    }),
+    field: 'service',
+    accepted: () => ({ id: SVC_A3, queue: { noShows: [{ status: 'NO_SHOW' }] } }),
   });
 
   // One counter serves only service 3, so call-next can only find the ticket each cell put there.

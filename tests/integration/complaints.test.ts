@@ -258,6 +258,8 @@ describe('complaints on DynamoDB Local', () => {
     }
     const ticket = await h.gql<{ takeTicket: { id: string } }>(
       'mutation { takeTicket(input: { serviceId: "list-mall:agency:svc1" }) { id } }',
+      undefined,
+      await h.token({ role: 'KIOSK', mallId: 'list-mall' }),
     );
     const wrongMall = await h.raw(SUBMIT, { input: { ...base, ticketId: ticket.takeTicket.id } });
     expect(wrongMall.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

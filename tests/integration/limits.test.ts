@@ -149,6 +149,7 @@ describe('query limits', () => {
       const officer = await h.token({ role: 'OFFICER', mallId, agencyId });
       const partner = await h.token({ role: 'PARTNER', mallId, agencyId });
       const mallAdmin = await h.token({ role: 'ADMIN', mallId });
+      const kiosk = await h.token({ role: 'KIOSK', mallId });
       const run = async (
         name: keyof typeof REAL_OPERATIONS,
         variables: Record<string, unknown>,
@@ -161,10 +162,12 @@ describe('query limits', () => {
       };
 
       await run('KIOSK_CATALOG', { mallId });
-      const ticket = await run('TAKE_TICKET', {
-        input: { serviceId: `${agencyId}:skck`, priority: 'ELDERLY' },
-      });
-      await run('TAKE_TICKET', { input: { serviceId: `${agencyId}:skck` } });
+      const ticket = await run(
+        'TAKE_TICKET',
+        { input: { serviceId: `${agencyId}:skck`, priority: 'ELDERLY' } },
+        kiosk,
+      );
+      await run('TAKE_TICKET', { input: { serviceId: `${agencyId}:skck` } }, kiosk);
       await run('FOLLOW_TICKET', { id: ticket.takeTicket?.id });
       await run('CALL_NEXT_TICKET', { counterId }, officer);
       await run('HALL_BOARD', { mallId, limit: 50 });

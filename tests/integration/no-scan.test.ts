@@ -108,10 +108,15 @@ describe('no Scan on any request path', () => {
       const seedAdmin = await h.token({ role: 'ADMIN', mallId });
       const officer = await h.token({ role: 'OFFICER', mallId, agencyId: polres });
       const partner = await h.token({ role: 'PARTNER', mallId, agencyId: polres });
+      const kiosk = await h.token({ role: 'KIOSK', mallId: 'scan-mall' });
       type Taken = { takeTicket: { id: string } };
       const take = async (serviceId: string, idempotencyKey?: string) => {
         h.clock.advance(1000); // issued one after the other: t1 is called first
-        const taken = await run<Taken>(REAL_OPERATIONS.TAKE_TICKET, { input: { serviceId, idempotencyKey } });
+        const taken = await run<Taken>(
+          REAL_OPERATIONS.TAKE_TICKET,
+          { input: { serviceId, idempotencyKey } },
+          kiosk,
+        );
         return taken.takeTicket.id;
       };
       const move = (name: string, args: string) =>
@@ -140,7 +145,7 @@ describe('no Scan on any request path', () => {
       const complaint = submitted.submitComplaint;
       const realOperations = {
         KIOSK_CATALOG: [{ mallId }],
-        TAKE_TICKET: [{ input: { serviceId: svc(2), idempotencyKey: 'no-scan-kiosk-0002' } }],
+        TAKE_TICKET: [{ input: { serviceId: svc(2), idempotencyKey: 'no-scan-kiosk-0002' } }, kiosk],
         FOLLOW_TICKET: [{ id: t2 }],
         HALL_BOARD: [{ mallId: 'scan-mall', limit: 10 }],
         OFFICER_CONSOLE: [{ counterId: `${polres}:loket-1` }, officer],
@@ -179,12 +184,12 @@ describe('no Scan on any request path', () => {
       await move('callTicket', `id: "${t3}", counterId: "${loket(2)}"`);
       await move('startServing', `id: "${t3}"`);
       await move('finishTicket', `id: "${t3}"`);
-      await run(`mutation { cancelTicket(id: "${t4}") { status } }`);
+      await run(`mutation { cancelTicket(id: "${t4}") { status } }`, undefined, admin);
       await take(svc(3), 'no-scan-quota-0001');
       await run(
         REAL_OPERATIONS.TAKE_TICKET,
         { input: { serviceId: svc(3), idempotencyKey: 'no-scan-quota-0002' } },
-        undefined,
+        kiosk,
         'QUOTA_EXHAUSTED',
       );
 

@@ -133,9 +133,10 @@ describe('production mode', () => {
           variables: { input: { serviceId: SERVICE } },
         },
       ];
+      const kiosk = await broken.token({ role: 'KIOSK', mallId: MALL });
       const results: GraphQLResponse[] = [];
       const log = await captureLog(async () => {
-        for (const { query, variables } of queries) results.push(await broken.raw(query, variables));
+        for (const { query, variables } of queries) results.push(await broken.raw(query, variables, kiosk));
       });
       for (const result of results) {
         expect(result.status).toBeLessThan(500);
@@ -166,6 +167,7 @@ describe('production mode', () => {
     const ticket = await dropped.gql<{ takeTicket: { id: string } }>(
       'mutation($input: TakeTicketInput!) { takeTicket(input: $input) { id } }',
       { input: { serviceId: SERVICE } },
+      await dropped.token({ role: 'KIOSK', mallId: MALL }),
     );
     await dropped.table.client.send(new DeleteTableCommand({ TableName: dropped.table.tableName }));
     let result: GraphQLResponse | undefined;

@@ -33,8 +33,18 @@ const counterId = (n: number) => `queue-mall:agency:loket-${n}`;
 
 describe('queue tickets on DynamoDB Local', () => {
   let h: Harness;
+  /** The kiosk of a service's mall: walk-in tickets come from kiosks. */
+  const kioskOf = (serviceId: string) => h.token({ role: 'KIOSK', mallId: serviceId.split(':')[0] ?? '' });
   const take = async (serviceId = SVC, extra: Record<string, unknown> = {}) =>
-    (await h.gql<{ takeTicket: TicketView }>(TAKE, { input: { serviceId, ...extra } })).takeTicket;
+    (
+      await h.gql<{ takeTicket: TicketView }>(
+        TAKE,
+        { input: { serviceId, ...extra } },
+        await kioskOf(serviceId),
+      )
+    ).takeTicket;
+  const takeRaw = async (input: { serviceId: string; idempotencyKey?: string }) =>
+    h.raw(TAKE, { input }, await kioskOf(input.serviceId));
   const admin = (mallId: string) => h.token({ role: 'ADMIN', mallId });
   const staff = async <T = Record<string, unknown>>(query: string, mallId = 'queue-mall') =>
     h.gql<T>(query, undefined, await admin(mallId));
@@ -74,10 +84,13 @@ describe('queue tickets on DynamoDB Local', () => {
   afterAll(async () => h?.close());
 
   it('gives 1,000 concurrent takeTicket calls 1,000 distinct numbers, none above 1,000', async () => {
+    const kiosk = await kioskOf('rush-mall:agency:svc1');
     const results = await Promise.all(
       Array.from({ length: 1000 }, () =>
         h.raw<{ takeTicket: { number: string } }>(
           `mutation { takeTicket(input: { serviceId: "rush-mall:agency:svc1" }) { number } }`,
+          undefined,
+          kiosk,
         ),
       ),
     );
@@ -108,9 +121,7 @@ describe('queue tickets on DynamoDB Local', () => {
 
   it('refuses an idempotency key reused for another service', async () => {
     await take('idem-mall:agency:svc1', { idempotencyKey: 'reused-key-0001' });
-    const result = await h.raw(TAKE, {
-      input: { serviceId: 'queue-mall:agency:svc2', idempotencyKey: 'reused-key-0001' },
-    });
+    const result = await takeRaw({ serviceId: 'queue-mall:agency:svc2', idempotencyKey: 'reused-key-0001' });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -170,10 +181,10 @@ describe('queue tickets on DynamoDB Local', () => {
   it('refuses tickets outside opening hours and after the cut-off, writing nothing', async () => {
     const closedSvc = 'closed-mall:agency:svc1';
     h.clock.set(new Date('2026-12-01T07:59:00+07:00'));
-    const early = await h.raw(TAKE, { input: { serviceId: closedSvc } });
+    const early = await takeRaw({ serviceId: closedSvc });
     expect(early.errors?.[0]?.extensions?.code).toBe('AGENCY_CLOSED');
     h.clock.set(new Date('2026-12-01T14:31:00+07:00'));
-    const afterCutoff = await h.raw(TAKE, { input: { serviceId: closedSvc } });
+    const afterCutoff = await takeRaw({ serviceId: closedSvc });
     expect(afterCutoff.errors?.[0]?.extensions?.code).toBe('AGENCY_CLOSED');
     h.clock.set(new Date('2026-12-01T14:29:00+07:00'));
     expect((await take(closedSvc)).number).toBe('A-001'); // nothing was consumed by the refusals
@@ -184,7 +195,7 @@ describe('queue tickets on DynamoDB Local', () => {
     const quotaSvc = 'queue-mall:agency:svc3';
     await take(quotaSvc);
     await take(quotaSvc);
-    const third = await h.raw(TAKE, { input: { serviceId: quotaSvc, idempotencyKey: 'quota-key-0001' } });
+    const third = await takeRaw({ serviceId: quotaSvc, idempotencyKey: 'quota-key-0001' });
     expect(third.errors?.[0]?.extensions?.code).toBe('QUOTA_EXHAUSTED');
     const idem = await h.table.client.send(
       new GetCommand({
@@ -367,13 +378,24 @@ describe('queue tickets on DynamoDB Local', () => {
       officer,
     );
     await act('cancelTicket', t.id);
-    const { ticket } = await h.gql<{ ticket: { history: { action: string; actor: unknown }[] } }>(
-      `{ ticket(id: "${t.id}") { history { action actor { role mallId agencyId } } } }`,
-    );
+    const HISTORY = `{ ticket(id: "${t.id}") { history { action actor { role mallId agencyId subject } } } }`;
+    type History = { ticket: { history: { action: string; actor: { subject: string | null } }[] } };
+    const { ticket } = await h.gql<History>(HISTORY);
+    // The public sees who moved it by role, never the subject.
     expect(ticket.history).toEqual([
-      { action: 'ISSUED', actor: { role: 'PUBLIC', mallId: null, agencyId: null } },
-      { action: 'CALLED', actor: { role: 'OFFICER', mallId: 'queue-mall', agencyId: 'queue-mall:agency' } },
-      { action: 'CANCELLED', actor: { role: 'ADMIN', mallId: 'queue-mall', agencyId: null } },
+      { action: 'ISSUED', actor: { role: 'KIOSK', mallId: 'queue-mall', agencyId: null, subject: null } },
+      {
+        action: 'CALLED',
+        actor: { role: 'OFFICER', mallId: 'queue-mall', agencyId: 'queue-mall:agency', subject: null },
+      },
+      { action: 'CANCELLED', actor: { role: 'ADMIN', mallId: 'queue-mall', agencyId: null, subject: null } },
+    ]);
+    // Staff of the mall see the token subject of every move: which kiosk, which officer.
+    const seenByStaff = await h.gql<History>(HISTORY, undefined, await admin('queue-mall'));
+    expect(seenByStaff.ticket.history.map((e) => e.actor.subject)).toEqual([
+      expect.stringMatching(/^local:/),
+      expect.stringMatching(/^local:/),
+      expect.stringMatching(/^local:/),
     ]);
   });
 

@@ -1,11 +1,12 @@
 /**
- * The per-caller limits of takeTicket and submitComplaint (issue 5): per IP
- * for PUBLIC callers, RATE_LIMITED over the limit with nothing written, a
- * fresh allowance once the minute has passed, and a kiosk that issues
- * tickets for a queue of citizens never hitting the default limit.
+ * The per-caller limits (src/app/rate-limit.ts): per IP for PUBLIC callers,
+ * per token subject for kiosks and staff, RATE_LIMITED over the limit with
+ * nothing written, a fresh allowance once the minute has passed, and kiosks
+ * that issue tickets for a queue of citizens never hitting the default limit,
+ * even behind one address.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEFAULT_RATE_LIMITS } from '../../src/app/rate-limit.js';
+import { DEFAULT_RATE_LIMITS, rateLimitsFromEnv, uniformRateLimits } from '../../src/app/rate-limit.js';
 import { localLambdaContext } from '../../src/local/local-event.js';
 import { fixtureCatalog } from '../support/fixture-catalog.js';
 import type { GraphQLResponse } from '../support/graphql.js';
@@ -56,13 +57,18 @@ function complaintInput(n: number) {
 describe('rate limits, configured low', () => {
   let h: Harness;
   let admin: string;
+  let kiosk: string;
   const issued = async () =>
     (await h.gql<{ service: { queue: { issued: number } } }>(ISSUED, { id: SERVICE })).service.queue.issued;
   const complaintCount = async () =>
     (await h.gql<{ complaints: { edges: unknown[] } }>(COMPLAINTS, { mallId: MALL }, admin)).complaints.edges
       .length;
-  const take = (sourceIp = '127.0.0.1', headers: Record<string, string> = {}) =>
-    postFrom(h, sourceIp, TAKE, { input: { serviceId: SERVICE } }, headers);
+  /** A takeTicket from the mall's kiosk (walk-in tickets need a kiosk or staff token). */
+  const take = (sourceIp = '127.0.0.1', token = kiosk) =>
+    postFrom(h, sourceIp, TAKE, { input: { serviceId: SERVICE } }, { authorization: `Bearer ${token}` });
+  const asKiosk = () => ({ authorization: `Bearer ${kiosk}` });
+  const submitFrom = (sourceIp: string, n: number, headers: Record<string, string> = {}) =>
+    postFrom(h, sourceIp, SUBMIT, { input: complaintInput(n) }, headers);
   /** Starts a fresh one-minute window for every caller. */
   const nextMinute = () => h.clock.advance(MINUTE);
 
@@ -71,14 +77,15 @@ describe('rate limits, configured low', () => {
       inject('dynamoEndpoint'),
       [fixtureCatalog({ mallId: MALL, counters: 1 })],
       START,
-      { rateLimits: { takeTicket: 5, submitComplaint: 3 } },
+      { rateLimits: { ...uniformRateLimits(100), takeTicket: 5, submitComplaint: 3 } },
     );
     admin = await h.token({ role: 'ADMIN', mallId: MALL });
+    kiosk = await h.token({ role: 'KIOSK', mallId: MALL }, { subject: 'kiosk-1' });
   });
 
   afterAll(async () => h?.close());
 
-  it('refuses the 6th takeTicket of a minute from one IP, writing nothing, and allows it again a minute later', async () => {
+  it('refuses the 6th takeTicket of a minute from one kiosk, writing nothing, and allows it again a minute later', async () => {
     nextMinute();
     const before = await issued();
     for (let n = 0; n < 5; n++) expect((await take()).errors).toBeUndefined();
@@ -110,12 +117,12 @@ describe('rate limits, configured low', () => {
     }`;
     for (let n = 0; n < 2; n++) {
       expect(
-        (await postFrom(h, '127.0.0.1', pair, { input: { serviceId: SERVICE } })).errors,
+        (await postFrom(h, '127.0.0.1', pair, { input: { serviceId: SERVICE } }, asKiosk())).errors,
       ).toBeUndefined();
     }
     expect(await issued()).toBe(before + 4);
     // Four taken: a pair would make six, so the whole request is refused and neither is written.
-    expectRateLimited(await postFrom(h, '127.0.0.1', pair, { input: { serviceId: SERVICE } }));
+    expectRateLimited(await postFrom(h, '127.0.0.1', pair, { input: { serviceId: SERVICE } }, asKiosk()));
     expect(await issued()).toBe(before + 4);
     // One is still allowed.
     expect((await take()).errors).toBeUndefined();
@@ -129,7 +136,7 @@ describe('rate limits, configured low', () => {
       { length: 6 },
       (_, n) => `t${n}: takeTicket(input: $input) { id }`,
     ).join(' ')} }`;
-    expectRateLimited(await postFrom(h, '127.0.0.1', six, { input: { serviceId: SERVICE } }));
+    expectRateLimited(await postFrom(h, '127.0.0.1', six, { input: { serviceId: SERVICE } }, asKiosk()));
     expect(await issued()).toBe(before);
   });
 
@@ -140,46 +147,67 @@ describe('rate limits, configured low', () => {
     const spread = `mutation($input: TakeTicketInput!) { ...Take } fragment Take on Mutation { takeTicket(input: $input) { id } }`;
     const answers: GraphQLResponse[] = [];
     for (let n = 0; n < 4; n++)
-      answers.push(await postFrom(h, '127.0.0.1', inline, { input: { serviceId: SERVICE } }));
+      answers.push(await postFrom(h, '127.0.0.1', inline, { input: { serviceId: SERVICE } }, asKiosk()));
     for (let n = 0; n < 4; n++)
-      answers.push(await postFrom(h, '127.0.0.1', spread, { input: { serviceId: SERVICE } }));
+      answers.push(await postFrom(h, '127.0.0.1', spread, { input: { serviceId: SERVICE } }, asKiosk()));
     const codes = answers.map((a) => a.errors?.[0]?.extensions?.code ?? 'OK');
     expect(codes).toEqual(['OK', 'OK', 'OK', 'OK', 'OK', 'RATE_LIMITED', 'RATE_LIMITED', 'RATE_LIMITED']);
     expect(await issued()).toBe(before + 5);
   });
 
-  it('counts each IP on its own, and ignores a forwarded-for header the caller sets', async () => {
+  it('counts each PUBLIC IP on its own, and ignores a forwarded-for header the caller sets', async () => {
     nextMinute();
-    const before = await issued();
-    for (let n = 0; n < 5; n++) expect((await take('203.0.113.10')).errors).toBeUndefined();
-    expectRateLimited(await take('203.0.113.10'));
+    const before = await complaintCount();
+    for (let n = 0; n < 3; n++) expect((await submitFrom('203.0.113.10', n)).errors).toBeUndefined();
+    expectRateLimited(await submitFrom('203.0.113.10', 3));
     // Another citizen, another IP: unaffected.
-    for (let n = 0; n < 5; n++) expect((await take('203.0.113.11')).errors).toBeUndefined();
-    expectRateLimited(await take('203.0.113.11'));
+    for (let n = 0; n < 3; n++) expect((await submitFrom('203.0.113.11', n)).errors).toBeUndefined();
+    expectRateLimited(await submitFrom('203.0.113.11', 3));
     // A client cannot claim another IP through headers; API Gateway's source IP is what counts.
-    expectRateLimited(await take('203.0.113.10', { 'x-forwarded-for': '198.51.100.7' }));
-    expectRateLimited(await take('203.0.113.10', { forwarded: 'for=198.51.100.8' }));
-    expect(await issued()).toBe(before + 10);
+    expectRateLimited(await submitFrom('203.0.113.10', 4, { 'x-forwarded-for': '198.51.100.7' }));
+    expectRateLimited(await submitFrom('203.0.113.10', 5, { forwarded: 'for=198.51.100.8' }));
+    expect(await complaintCount()).toBe(before + 6);
   });
 
-  it('counts a staff token by its identity, not by the IP it calls from', async () => {
+  it('counts a token by its subject, not by the IP it calls from: kiosks behind one address each have their own allowance', async () => {
     nextMinute();
-    const officer = await h.token({ role: 'OFFICER', mallId: MALL, agencyId: `${MALL}:agency` });
-    const asOfficer = (sourceIp: string) =>
-      postFrom(h, sourceIp, TAKE, { input: { serviceId: SERVICE } }, { authorization: `Bearer ${officer}` });
+    const officer = await h.token(
+      { role: 'OFFICER', mallId: MALL, agencyId: `${MALL}:agency` },
+      { subject: 'officer-1' },
+    );
     const answers = [];
-    for (let n = 0; n < 6; n++) answers.push(await asOfficer(`198.51.100.${n + 1}`));
+    for (let n = 0; n < 6; n++) answers.push(await take(`198.51.100.${n + 1}`, officer));
     const codes = answers.map((a) => a.errors?.[0]?.extensions?.code ?? 'OK');
     expect(codes).toEqual(['OK', 'OK', 'OK', 'OK', 'OK', 'RATE_LIMITED']);
-    // The PUBLIC caller from one of those IPs still has its own allowance.
-    expect((await take('198.51.100.1')).errors).toBeUndefined();
+    // Two kiosks of the mall behind one public IP: five each.
+    const second = await h.token({ role: 'KIOSK', mallId: MALL }, { subject: 'kiosk-2' });
+    const both = [];
+    for (let n = 0; n < 5; n++) both.push(await take('203.0.113.200'), await take('203.0.113.200', second));
+    expect(both.every((a) => a.errors === undefined)).toBe(true);
+    expectRateLimited(await take('203.0.113.200'));
+    expectRateLimited(await take('203.0.113.200', second));
+  });
+
+  it('reads every limit from the variable named after its operation', () => {
+    const limits = rateLimitsFromEnv({
+      LOKET_RATE_LIMIT_TAKE_TICKET: '7',
+      LOKET_RATE_LIMIT_BOOK_APPOINTMENT: '3',
+      LOKET_RATE_LIMIT_SUBMIT_SURVEY: '11',
+      LOKET_RATE_LIMIT_CHECK_IN_APPOINTMENT: 'lots',
+    });
+    expect(limits).toEqual({
+      ...DEFAULT_RATE_LIMITS,
+      takeTicket: 7,
+      bookAppointment: 3,
+      submitSurvey: 11,
+    });
   });
 
   it('refuses the 4th submitComplaint of a minute from one IP, writing nothing', async () => {
     nextMinute();
     const before = await complaintCount();
     for (let n = 0; n < 3; n++) {
-      const result = await postFrom(h, '192.0.2.1', SUBMIT, { input: complaintInput(n) });
+      const result = await submitFrom('192.0.2.1', n);
       expect(result.errors).toBeUndefined();
     }
     expect(await complaintCount()).toBe(before + 3);
@@ -190,7 +218,7 @@ describe('rate limits, configured low', () => {
     expectRateLimited(refused as GraphQLResponse);
     expect(requests).toBe(0);
     expect(await complaintCount()).toBe(before + 3);
-    // takeTicket has its own allowance.
+    // takeTicket has its own allowance, even from the same address.
     expect((await take('192.0.2.1')).errors).toBeUndefined();
     h.clock.advance(MINUTE);
     expect((await postFrom(h, '192.0.2.1', SUBMIT, { input: complaintInput(4) })).errors).toBeUndefined();
@@ -200,12 +228,13 @@ describe('rate limits, configured low', () => {
     nextMinute();
     for (let n = 0; n < 20; n++)
       expect((await postFrom(h, '192.0.2.50', ISSUED, { id: SERVICE })).errors).toBeUndefined();
-    for (let n = 0; n < 5; n++) expect((await take('192.0.2.50')).errors).toBeUndefined();
+    for (let n = 0; n < 3; n++) expect((await submitFrom('192.0.2.50', n)).errors).toBeUndefined();
   });
 });
 
 describe('rate limits, at their defaults', () => {
   let h: Harness;
+  const kioskTokens: string[] = [];
 
   beforeAll(async () => {
     h = await createHarness(
@@ -214,6 +243,8 @@ describe('rate limits, at their defaults', () => {
       START,
       { rateLimits: DEFAULT_RATE_LIMITS },
     );
+    for (let k = 0; k < 4; k++)
+      kioskTokens.push(await h.token({ role: 'KIOSK', mallId: MALL }, { subject: `kiosk-${k}` }));
   });
 
   afterAll(async () => h?.close());
@@ -222,9 +253,13 @@ describe('rate limits, at their defaults', () => {
     const codes = new Map<string, number>();
     const services = [1, 2, 3].map((n) => `${MALL}:agency:svc${n}`);
     for (let n = 0; n < 360; n++) {
-      const result = await postFrom(h, '203.0.113.77', TAKE, {
-        input: { serviceId: services[n % 3], priority: n % 7 === 0 ? 'ELDERLY' : 'NONE' },
-      });
+      const result = await postFrom(
+        h,
+        '203.0.113.77',
+        TAKE,
+        { input: { serviceId: services[n % 3], priority: n % 7 === 0 ? 'ELDERLY' : 'NONE' } },
+        { authorization: `Bearer ${kioskTokens[0]}` },
+      );
       const code = result.errors?.[0]?.extensions?.code ?? 'OK';
       codes.set(code, (codes.get(code) ?? 0) + 1);
       h.clock.advance(10_000);
@@ -238,7 +273,13 @@ describe('rate limits, at their defaults', () => {
     for (let tick = 0; tick < 60; tick++) {
       const results = await Promise.all(
         Array.from({ length: kiosks }, (_, k) =>
-          postFrom(h, '203.0.113.99', TAKE, { input: { serviceId: `${MALL}:agency:svc${(k % 3) + 1}` } }),
+          postFrom(
+            h,
+            '203.0.113.99',
+            TAKE,
+            { input: { serviceId: `${MALL}:agency:svc${(k % 3) + 1}` } },
+            { authorization: `Bearer ${kioskTokens[k]}` },
+          ),
         ),
       );
       refused += results.filter((r) => r.errors?.[0]?.extensions?.code === 'RATE_LIMITED').length;

@@ -11,12 +11,16 @@ import { createServices } from '../../src/app/composition.js';
 import type { AppConfig } from '../../src/app/config.js';
 import { createLambdaHandler, type LoketHandler } from '../../src/app/handler.js';
 import { DEFAULT_QUERY_LIMITS } from '../../src/app/limits.js';
+import { uniformRateLimits } from '../../src/app/rate-limit.js';
 import type { MallCatalog } from '../../src/domain/catalog/catalog.js';
 import { type Clock, ManualClock } from '../../src/domain/time/clock.js';
 import { DynamoCatalogStore } from '../../src/dynamo/catalog/catalog-store.js';
 import { LocalIssuer, type SignOptions } from '../../src/local/local-issuer.js';
 import { execute, type GraphQLResponse } from './graphql.js';
 import { createTestTable, type TestTable } from './local-table.js';
+
+/** The secret key of every test API (made-up, test-only). */
+export const TEST_SECRET_KEY = new Uint8Array(32).fill(7);
 
 export interface Harness {
   table: TestTable;
@@ -53,8 +57,9 @@ export function testConfig(table: TestTable, clock: Clock, overrides: Partial<Ap
     clock,
     catalogMaxAgeMs: 30_000,
     auth: { kind: 'none' },
-    rateLimits: { takeTicket: 100_000, submitComplaint: 100_000 },
+    rateLimits: uniformRateLimits(100_000),
     limits: DEFAULT_QUERY_LIMITS,
+    secretKey: { kind: 'inline', key: TEST_SECRET_KEY },
     ...overrides,
   };
 }

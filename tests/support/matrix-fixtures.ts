@@ -13,18 +13,18 @@ export const AGENCY_B = `${MALL_M}:agency-b`;
 export const MALL_X = 'matrix-other';
 export const AGENCY_X = `${MALL_X}:agency`;
 
-/** Agency A's services: 1 and 2 are served at counters 1 to 9, 3 only at counter 10 (for call-next). */
+/** Agency A's services: 1 and 2 are served at counters 1 to 11 (one per caller), 3 only at counter 12 (for call-next). */
 export const SVC_A1 = `${AGENCY_A}:svc1`;
 export const SVC_A2 = `${AGENCY_A}:svc2`;
 export const SVC_A3 = `${AGENCY_A}:svc3`;
 export const SVC_B1 = `${AGENCY_B}:svc1`;
 export const counterA = (n: number) => `${AGENCY_A}:loket-${n}`;
-export const CALL_NEXT_COUNTER = counterA(10);
+export const CALL_NEXT_COUNTER = counterA(12);
 export const COUNTER_B = `${AGENCY_B}:loket-1`;
 
 /** The catalogs: M (agency A from the fixture, agency B added by hand, ticket prefix Z) and X. */
 export function matrixCatalogs(): MallCatalog[] {
-  const m = fixtureCatalog({ mallId: MALL_M, counters: 10, services: [{}, {}, {}] });
+  const m = fixtureCatalog({ mallId: MALL_M, counters: 12, services: [{}, {}, {}] });
   const template = m.services[0];
   if (!template) throw new Error('fixtureCatalog made no service');
   const counters = m.counters.map((c) => ({
@@ -70,6 +70,8 @@ export const COLUMNS = [
   'ADMIN_M',
   'ADMIN_X',
   'PARTNER_A',
+  'KIOSK_M',
+  'KIOSK_X',
   'EXPIRED',
   'FOREIGN_KEY',
 ] as const;
@@ -84,6 +86,8 @@ export const COLUMN_LABELS: Record<Column, string> = {
   ADMIN_M: 'ADM-M',
   ADMIN_X: 'ADM-X',
   PARTNER_A: 'PRT-A',
+  KIOSK_M: 'KSK-M',
+  KIOSK_X: 'KSK-X',
   EXPIRED: 'EXPIRED',
   FOREIGN_KEY: 'FOREIGN',
 };
@@ -96,6 +100,8 @@ export const IDENTITIES: Record<Exclude<Column, 'PUBLIC'>, TokenIdentity> = {
   ADMIN_M: { role: 'ADMIN', mallId: MALL_M },
   ADMIN_X: { role: 'ADMIN', mallId: MALL_X },
   PARTNER_A: { role: 'PARTNER', mallId: MALL_M, agencyId: AGENCY_A },
+  KIOSK_M: { role: 'KIOSK', mallId: MALL_M },
+  KIOSK_X: { role: 'KIOSK', mallId: MALL_X },
   EXPIRED: { role: 'ADMIN', mallId: MALL_M },
   FOREIGN_KEY: { role: 'ADMIN', mallId: MALL_M },
 };
@@ -114,10 +120,22 @@ function row(others: Outcome, named: Partial<Record<Column, Outcome>> = {}): Row
 export const EXPECT = {
   /** Catalog, ticket by id, complaint by code, me. */
   publicRead: row('ok'),
-  /** takeTicket, submitComplaint, replyToComplaint, rateComplaint. */
+  /** submitComplaint, replyToComplaint, rateComplaint. */
   publicMutation: row('ok'),
-  /** The citizen by the ticket's id, or staff of its agency. */
-  cancelTicket: row('FORBIDDEN', { PUBLIC: 'ok', OFFICER_A: 'ok', ADMIN_M: 'ok' }),
+  /** Walk-in tickets: the mall's kiosks, and its staff issuing for a citizen. */
+  takeTicket: row('FORBIDDEN', {
+    PUBLIC: 'UNAUTHENTICATED',
+    KIOSK_M: 'ok',
+    OFFICER_A: 'ok',
+    OFFICER_B: 'ok',
+    ADMIN_M: 'ok',
+  }),
+  /** By the ticket's id alone: staff of its agency only; the id authorizes nothing. */
+  cancelTicket: row('FORBIDDEN', { PUBLIC: 'UNAUTHENTICATED', OFFICER_A: 'ok', ADMIN_M: 'ok' }),
+  /** With the ticket's holder code: whoever holds it, token or not. */
+  cancelTicketWithHolderCode: row('ok'),
+  /** The officer console's lists (Counter.waiting, Queue.noShows) of agency A. */
+  consoleRead: row('FORBIDDEN', { PUBLIC: 'UNAUTHENTICATED', OFFICER_A: 'ok', ADMIN_M: 'ok' }),
   /** Queue moves on agency A's tickets and counters. */
   queueMove: row('FORBIDDEN', { PUBLIC: 'UNAUTHENTICATED', OFFICER_A: 'ok', ADMIN_M: 'ok' }),
   /** verify, assign, reject: the mall's admins only. */

@@ -31,11 +31,14 @@ export const CLAIM = {
 } as const;
 
 /** The roles a token can carry (PUBLIC is the absence of a token). */
-export const TOKEN_ROLES = ['OFFICER', 'ADMIN', 'PARTNER'] as const;
+export const TOKEN_ROLES = ['OFFICER', 'ADMIN', 'PARTNER', 'KIOSK'] as const;
 export type TokenRole = (typeof TOKEN_ROLES)[number];
 
-/** The roles of people, which are also the names of their Cognito groups. */
-export const STAFF_GROUPS = ['ADMIN', 'OFFICER'] as const satisfies readonly TokenRole[];
+/**
+ * The roles held through a Cognito group of the same name: people (ADMIN, OFFICER) and, until kiosks
+ * are registered machine clients, a kiosk device's user (KIOSK).
+ */
+export const ROLE_GROUPS = ['ADMIN', 'OFFICER', 'KIOSK'] as const satisfies readonly TokenRole[];
 
 /** Names of the Cognito user attributes (without the `custom:` prefix) that hold a person's mall and agency. */
 export const USER_ATTRIBUTE = { mall: 'mallId', agency: 'agencyId' } as const;
@@ -71,6 +74,8 @@ export interface TokenIdentity {
   readonly role: string;
   readonly mallId?: string | null;
   readonly agencyId?: string | null;
+  /** The token's `sub`. */
+  readonly subject?: string | null;
 }
 
 /**
@@ -82,14 +87,16 @@ export function checkIdentity(identity: TokenIdentity): Viewer {
   const { role } = identity;
   const mallId = identity.mallId ?? null;
   const agencyId = identity.agencyId ?? null;
-  if (!isTokenRole(role)) throw new InvalidClaimsError('The role must be OFFICER, ADMIN or PARTNER.');
+  // Present only when the token has one, so a Viewer never carries an empty subject.
+  const subject = identity.subject ? { subject: identity.subject } : {};
+  if (!isTokenRole(role)) throw new InvalidClaimsError('The role must be OFFICER, ADMIN, PARTNER or KIOSK.');
   if (mallId === null) throw new InvalidClaimsError(`An ${role} token needs a mall.`);
   if (!MALL_ID.test(mallId) || mallId.length > MAX_SLUG_LENGTH) {
     throw new InvalidClaimsError('The mall id is not a valid id.');
   }
-  if (role === 'ADMIN') {
-    if (agencyId !== null) throw new InvalidClaimsError('An ADMIN token names a mall, not an agency.');
-    return { role, mallId, agencyId: null };
+  if (role === 'ADMIN' || role === 'KIOSK') {
+    if (agencyId !== null) throw new InvalidClaimsError(`An ${role} token names a mall, not an agency.`);
+    return { role, mallId, agencyId: null, ...subject };
   }
   if (agencyId === null) throw new InvalidClaimsError(`An ${role} token needs an agency.`);
   const agencyMall = mallOfAgency(agencyId);
@@ -97,7 +104,7 @@ export function checkIdentity(identity: TokenIdentity): Viewer {
     throw new InvalidClaimsError('The agency id is not a valid id, e.g. lampung-tengah:polres.');
   }
   if (agencyMall !== mallId) throw new InvalidClaimsError('The agency does not belong to the mall.');
-  return { role, mallId, agencyId };
+  return { role, mallId, agencyId, ...subject };
 }
 
 /**
@@ -106,12 +113,13 @@ export function checkIdentity(identity: TokenIdentity): Viewer {
  * with one staff group, or a partner with one agency scope.
  */
 export function viewerFromClaims(claims: Readonly<Record<string, unknown>>): Viewer {
+  const subject = typeof claims.sub === 'string' && claims.sub !== '' ? claims.sub : null;
   const groups = claims[CLAIM.groups];
   if (groups !== undefined && !(Array.isArray(groups) && groups.every((g) => typeof g === 'string'))) {
     throw new InvalidClaimsError('The groups claim is not a list of names.');
   }
   // Other groups (e.g. the ones Cognito adds for federated users) say nothing about Loket.
-  const staffRoles = STAFF_GROUPS.filter((role) => (groups as string[] | undefined)?.includes(role));
+  const staffRoles = ROLE_GROUPS.filter((role) => (groups as string[] | undefined)?.includes(role));
   const scopeClaim = claims[CLAIM.scope];
   if (scopeClaim !== undefined && typeof scopeClaim !== 'string') {
     throw new InvalidClaimsError('The scope claim is not a string.');
@@ -129,16 +137,17 @@ export function viewerFromClaims(claims: Readonly<Record<string, unknown>>): Vie
       throw new InvalidClaimsError('A partner token grants exactly one agency.');
     }
     const agencyId = agencyScope.slice(AGENCY_SCOPE_PREFIX.length);
-    return checkIdentity({ role: 'PARTNER', mallId: mallOfAgency(agencyId), agencyId });
+    return checkIdentity({ role: 'PARTNER', mallId: mallOfAgency(agencyId), agencyId, subject });
   }
 
   if (agencyScopes.length > 0) throw new InvalidClaimsError('An agency scope needs the partner scope.');
   const [role, ...otherRoles] = staffRoles;
   if (role === undefined || otherRoles.length > 0) {
-    throw new InvalidClaimsError('A person is in exactly one of the groups ADMIN and OFFICER.');
+    throw new InvalidClaimsError('A person is in exactly one of the groups ADMIN, OFFICER and KIOSK.');
   }
   return checkIdentity({
     role,
+    subject,
     mallId: optionalStringClaim(claims, CLAIM.mall),
     agencyId: optionalStringClaim(claims, CLAIM.agency),
   });

@@ -3,7 +3,8 @@
  * is checked, before any side effect, from the verified Viewer.
  *
  * - PUBLIC: the catalog, schedules, the board, a ticket by its id, a complaint
- *   by its tracking code; take and cancel own tickets; submit, reply to and rate complaints.
+ *   by its tracking code; cancel own tickets with their holder code; submit, reply to and rate complaints.
+ * - KIOSK (a device of one mall): issue walk-in tickets and check in bookings of that mall.
  * - OFFICER (one mall, one agency): queue moves on that agency's counters;
  *   read and answer that agency's complaints.
  * - ADMIN (one mall): everything within that mall.
@@ -33,10 +34,21 @@ export function assertCanOperateQueue(viewer: Viewer, agencyId: string): void {
   if (!reachesAgency(viewer, agencyId)) throw new ForbiddenError('You may not operate this agency’s queue.');
 }
 
-/** Cancelling a ticket: the citizen holding its unguessable id (no token), or staff of its agency. */
-export function assertCanCancelTicket(viewer: Viewer, agencyId: string): void {
-  if (viewer.role === 'PUBLIC') return;
-  if (!reachesAgency(viewer, agencyId)) throw new ForbiddenError('You may not cancel this agency’s tickets.');
+/**
+ * Issuing a walk-in ticket: a kiosk of the mall, or staff of the mall issuing for a citizen (assisted).
+ * A ticket needs a device or a person the mall trusts, so a script cannot drain a day's quota.
+ */
+export function assertCanIssueTicket(viewer: Viewer, mallId: string): void {
+  if (viewer.role === 'PUBLIC') signInRequired('take a ticket (use a kiosk of the mall)');
+  const staffOrKiosk = viewer.role === 'KIOSK' || viewer.role === 'OFFICER' || viewer.role === 'ADMIN';
+  if (!staffOrKiosk || viewer.mallId !== mallId) {
+    throw new ForbiddenError('Only the mall’s kiosks and staff may issue its tickets.');
+  }
+}
+
+/** Whether the viewer is staff (ADMIN of the mall or OFFICER of the agency) who may cancel without the holder code. */
+export function isStaffOfAgency(viewer: Viewer, agencyId: string): boolean {
+  return reachesAgency(viewer, agencyId);
 }
 
 /** Verifying, assigning and rejecting complaints: ADMIN of the complaint's mall. */
@@ -57,6 +69,32 @@ export function assertCanAnswerComplaint(
   if (viewer.role === 'ADMIN' && viewer.mallId === mallId) return;
   if (viewer.role === 'OFFICER' && assignedAgencyId !== null && viewer.agencyId === assignedAgencyId) return;
   throw new ForbiddenError('Only the agency the complaint was assigned to may answer it.');
+}
+
+/**
+ * Handing a complaint back to the mall (bukan wewenang): OFFICER of the agency it is assigned to now.
+ * The mall itself moves a complaint with a reassignment instead.
+ */
+export function assertCanReturnComplaint(
+  viewer: Viewer,
+  mallId: string,
+  assignedAgencyId: string | null,
+): void {
+  if (viewer.role === 'PUBLIC') signInRequired('return complaints');
+  if (
+    viewer.role === 'OFFICER' &&
+    viewer.mallId === mallId &&
+    assignedAgencyId !== null &&
+    viewer.agencyId === assignedAgencyId
+  ) {
+    return;
+  }
+  throw new ForbiddenError('Only the agency the complaint is assigned to may return it.');
+}
+
+/** Any listing of complaints needs a token; which one is `authorizeComplaintListing`'s to say. */
+export function assertSignedInToListComplaints(viewer: Viewer): void {
+  if (viewer.role === 'PUBLIC') signInRequired('list complaints');
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Priority fairness (docs/domain-rules.md, 'Call order and priority'; UU 25/2009 Pasal 29):
  * priority groups are called before others, but never more than the mall's
- * limit in a row while normal tickets wait. Among equals the earliest issued goes first.
+ * limit in a row while normal tickets wait. Among equals the earliest queued goes first:
+ * a walk-in by its issue time, a booking checked in on time by its slot start.
  */
 import { isPriority, type PriorityGroup } from './ticket.js';
 
@@ -11,6 +12,8 @@ export interface QueuedTicket {
   priority: PriorityGroup;
   /** ISO instant; compared as an instant, so any offset is fine. */
   issuedAt: string;
+  /** Where it stands among equals when not its issue time: a booking's slot start (ISO instant). */
+  queuedAt?: string;
   /** The daily sequence; breaks a tie between tickets issued in the same millisecond. */
   sequence?: number;
 }
@@ -30,7 +33,7 @@ export interface CallOrderOptions {
  * next. Priority tickets (any group but NONE) go first, but after `limit` of
  * them in a row (counting `priorityStreak` already called) a normal ticket
  * goes, which resets the streak; once no normal ticket waits, priority tickets
- * go on without limit. Within each kind: earliest `issuedAt`, then lowest
+ * go on without limit. Within each kind: earliest `queuedAt` (else `issuedAt`), then lowest
  * `sequence` (tickets without one after those with one), then `id`, so the
  * order is total and does not depend on the input order.
  *
@@ -109,7 +112,7 @@ export function positionOf(
 }
 
 function byIssue(a: QueuedTicket, b: QueuedTicket): number {
-  const time = Date.parse(a.issuedAt) - Date.parse(b.issuedAt);
+  const time = Date.parse(a.queuedAt ?? a.issuedAt) - Date.parse(b.queuedAt ?? b.issuedAt);
   if (time !== 0) return time;
   const sequence = (a.sequence ?? Number.POSITIVE_INFINITY) - (b.sequence ?? Number.POSITIVE_INFINITY);
   if (sequence !== 0 && !Number.isNaN(sequence)) return sequence;

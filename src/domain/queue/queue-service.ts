@@ -4,24 +4,28 @@
  * knows nothing of DynamoDB or GraphQL.
  */
 
-import { assertCanCancelTicket, assertCanOperateQueue } from '../access/access.js';
+import { assertCanIssueTicket, assertCanOperateQueue, isStaffOfAgency } from '../access/access.js';
 import type { Viewer } from '../access/viewer.js';
-import { type Counter, isPlausibleId, type Mall, type Service } from '../catalog/catalog.js';
+import { type Counter, isPlausibleId, type Mall, mallIdOf, type Service } from '../catalog/catalog.js';
 import type { CatalogLookups, IndexedCatalog } from '../catalog/catalog-reader.js';
 import { intervalAt } from '../catalog/schedule.js';
 import {
   AgencyClosedError,
   BadInputError,
   ConflictError,
+  ForbiddenError,
   InvalidTransitionError,
   NotFoundError,
+  UnauthenticatedError,
 } from '../shared/errors.js';
 import { assertIdempotencyKey, claimOrAwait, type IdempotencyRepository } from '../shared/idempotency.js';
 import { type RandomSource, randomFraction } from '../shared/random.js';
+import type { Secrets } from '../shared/secrets.js';
 import { StaleWriteError } from '../shared/stale-write-error.js';
 import type { Sleeper } from '../time/clock.js';
 import { type LocalDate, localDateOf, minutesOfDay, toZoned } from '../time/local-time.js';
 import { callOrder, contendedPick, nextStreak, positionOf } from './call-order.js';
+import { derivedHolderCode, holderCodeFrom, holderCodeHash } from './holder-code.js';
 import { isPriority, type PriorityGroup, type Ticket } from './ticket.js';
 import { formatTicketNumber } from './ticket-number.js';
 import type { LiveQueue, MoveEffects, TicketRepository } from './ticket-repository.js';
@@ -78,6 +82,7 @@ export class QueueService {
     private readonly ids: IdSource,
     private readonly sleeper: Sleeper,
     private readonly random: RandomSource,
+    private readonly secrets: Secrets,
   ) {}
 
   private async catalogOfService(serviceId: string): Promise<{ catalog: IndexedCatalog; service: Service }> {
@@ -118,13 +123,23 @@ export class QueueService {
   }
 
   /**
-   * Takes a ticket. The same idempotency key always gives the same ticket.
-   * @throws NotFoundError, BadInputError, AgencyClosedError, QuotaExhaustedError, ConflictError
+   * Takes a walk-in ticket, from a kiosk of the mall or by its staff. The same caller with the same
+   * idempotency key always gets the same ticket, holder code included.
+   * @throws UnauthenticatedError, ForbiddenError, NotFoundError, BadInputError, AgencyClosedError,
+   *   QuotaExhaustedError, ConflictError
    */
   async takeTicket(viewer: Viewer, input: TakeTicketInput, now: Date): Promise<Ticket> {
     const key = input.idempotencyKey;
+    // Who may issue comes first, before anything is read.
+    assertCanIssueTicket(viewer, mallIdOf(input.serviceId) ?? '');
     if (key !== null) assertIdempotencyKey(key, 'input.idempotencyKey');
     const { catalog, service } = await this.catalogOfService(input.serviceId);
+    const { hasher } = this.secrets;
+    // What a replay must repeat: who asked, and for what.
+    const request = [callerOf(viewer), service.id, input.priority];
+    const holderCode =
+      key === null ? holderCodeFrom(this.random.bytes(10)) : derivedHolderCode(hasher, [...request, key]);
+    const codeHash = holderCodeHash(hasher, holderCode);
 
     if (key !== null) {
       const load = (id: string) => this.tickets.getTicket(id);
@@ -133,12 +148,12 @@ export class QueueService {
         this.idempotency,
         'takeTicket',
         key,
-        service.id,
+        hasher.hash('idempotency', request.join('\u0000')),
         now,
         load,
         'input.idempotencyKey',
       );
-      if (existing) return existing;
+      if (existing) return existing.holderCodeHash === codeHash ? { ...existing, holderCode } : existing;
     }
     try {
       const date = this.assertIssuing(catalog, service, now);
@@ -160,6 +175,9 @@ export class QueueService {
         status: 'WAITING',
         priority: input.priority,
         issuedAt: at,
+        queuedAt: at,
+        appointmentId: null,
+        holderCodeHash: codeHash,
         calledAt: null,
         startedAt: null,
         finishedAt: null,
@@ -169,11 +187,43 @@ export class QueueService {
         version: 1,
       };
       await this.tickets.createTicket(ticket, key);
-      return ticket;
+      return { ...ticket, holderCode };
     } catch (error) {
       if (key !== null) await this.idempotency.release('takeTicket', key);
       throw error;
     }
+  }
+
+  /**
+   * Cancels a ticket: its holder, with the holder code, while it is WAITING; or staff of its agency.
+   * A ticket's id alone authorizes nothing.
+   * @throws UnauthenticatedError, ForbiddenError, NotFoundError, InvalidTransitionError, ConflictError
+   */
+  async cancel(viewer: Viewer, id: string, holderCode: string | null, now: Date): Promise<Ticket> {
+    const ticket = await this.requireTicket(id);
+    if (holderCode === null || holderCode === '') {
+      if (!isStaffOfAgency(viewer, ticket.agencyId)) {
+        if (viewer.role === 'PUBLIC') {
+          throw new UnauthenticatedError(
+            'Give the ticket’s holder code (printed on the ticket) to cancel it.',
+          );
+        }
+        throw new ForbiddenError('You may not cancel this agency’s tickets.');
+      }
+      return this.move(viewer, ticket, { kind: 'CANCEL' }, now);
+    }
+    if (
+      ticket.holderCodeHash === null ||
+      holderCodeHash(this.secrets.hasher, holderCode) !== ticket.holderCodeHash
+    ) {
+      throw new ForbiddenError('The holder code does not match this ticket.');
+    }
+    if (ticket.status !== 'WAITING') {
+      throw new InvalidTransitionError(
+        'A ticket can be cancelled with its holder code only while it is waiting.',
+      );
+    }
+    return this.move(viewer, ticket, { kind: 'CANCEL' }, now, 0, true);
   }
 
   /** A ticket by id, or null. */
@@ -243,7 +293,34 @@ export class QueueService {
     return state.currentTicketId ? this.tickets.getTicket(state.currentTicketId) : null;
   }
 
-  /** The hall display: the latest calls of the mall today, newest first. */
+  /**
+   * The tickets a counter may call now, in the order `callNext` would take them (the officer console).
+   * @throws UnauthenticatedError, ForbiddenError (not staff of the counter's agency), NotFoundError, BadInputError
+   */
+  async waitingAt(viewer: Viewer, counterId: string, first: number, now: Date): Promise<Ticket[]> {
+    assertPageSize(first, 'first');
+    const { catalog, counter } = await this.catalogOfCounter(counterId);
+    assertCanOperateQueue(viewer, counter.agencyId);
+    const [queue, state] = await Promise.all([
+      this.tickets.liveQueue(counter.agencyId, this.today(catalog.mall, now)),
+      this.tickets.getCounterState(counterId),
+    ]);
+    const mine = queue.waiting.filter((t) => counter.serviceIds.includes(t.serviceId));
+    const limit = catalog.mall.settings.priorityStreakLimit;
+    return callOrder(mine, { priorityStreak: state.priorityStreak, limit }).slice(0, first);
+  }
+
+  /**
+   * Today's no-shows of a service, latest first, so an officer can reactivate one (staff only).
+   * @throws UnauthenticatedError, ForbiddenError, BadInputError
+   */
+  async noShows(viewer: Viewer, summary: QueueSummary, first: number): Promise<Ticket[]> {
+    assertPageSize(first, 'first');
+    assertCanOperateQueue(viewer, summary.service.agencyId);
+    return this.tickets.noShows(summary.service.id, summary.date, first);
+  }
+
+  /** The hall display: the tickets now called or being served in the mall today, latest call first. */
   async board(mall: Mall, limit: number, now: Date): Promise<Ticket[]> {
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_BOARD_LIMIT) {
       throw new BadInputError(`limit must be between 1 and ${MAX_BOARD_LIMIT}.`, 'limit');
@@ -348,11 +425,11 @@ export class QueueService {
     return this.move(viewer, ticket, { kind: 'CALL', counterId }, now, state.priorityStreak);
   }
 
-  /** Recalls, starts, finishes, marks no-show, reactivates or cancels a ticket. */
+  /** Recalls, starts, finishes, marks no-show or reactivates a ticket. */
   async moveById(
     viewer: Viewer,
     id: string,
-    kind: 'RECALL' | 'START' | 'FINISH' | 'NO_SHOW' | 'REACTIVATE' | 'CANCEL',
+    kind: 'RECALL' | 'START' | 'FINISH' | 'NO_SHOW' | 'REACTIVATE',
     now: Date,
   ): Promise<Ticket> {
     return this.move(viewer, await this.requireTicket(id), { kind }, now);
@@ -385,9 +462,9 @@ export class QueueService {
     move: TicketMove,
     now: Date,
     streak = 0,
+    byHolder = false,
   ): Promise<Ticket> {
-    if (move.kind === 'CANCEL') assertCanCancelTicket(viewer, ticket.agencyId);
-    else assertCanOperateQueue(viewer, ticket.agencyId);
+    if (!byHolder) assertCanOperateQueue(viewer, ticket.agencyId);
     const { catalog } = await this.catalogOfService(ticket.serviceId);
     const mall = catalog.mall;
     const ctx = {
@@ -441,5 +518,19 @@ function effectsOf(before: Ticket, after: Ticket, move: TicketMove, streak: numb
     case 'START':
     case 'REACTIVATE':
       return {};
+  }
+}
+
+/** Who a caller is for idempotency and holder codes: the token's subject, else its scope. */
+function callerOf(viewer: Viewer): string {
+  return viewer.subject ?? `${viewer.role}:${viewer.mallId ?? ''}:${viewer.agencyId ?? ''}`;
+}
+
+/** The longest list of the officer console. */
+export const MAX_CONSOLE_LIST = 100;
+
+function assertPageSize(first: number, field: string): void {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_CONSOLE_LIST) {
+    throw new BadInputError(`${field} must be between 1 and ${MAX_CONSOLE_LIST}.`, field);
   }
 }

@@ -14,6 +14,8 @@ export interface ServiceDayStats {
   serviceId: string;
   /** Tickets issued (the last sequence handed out). */
   issued: number;
+  /** Places of the daily quota taken by walk-ins and bookings together; absent on days before bookings. */
+  committed?: number;
   /** Minutes from start to finish of each ticket finished that day. */
   serviceMinutes: number[];
 }
@@ -40,10 +42,18 @@ export interface MoveEffects {
 /** Where tickets are kept (the DynamoDB adapter implements it). */
 export interface TicketRepository {
   /**
-   * The next number of a service on a date, atomically.
-   * @throws QuotaExhaustedError when `quota` numbers were already handed out.
+   * The next number of a service on a date, atomically. A walk-in also takes a place of the day's
+   * quota (`committed`, which bookings share); a booking checking in (`heldByBooking`) took its place
+   * when it was booked and only takes a number.
+   * @throws QuotaExhaustedError when walk-ins and bookings together hold `quota` places.
    */
-  nextSequence(serviceId: string, agencyId: string, date: string, quota: number | null): Promise<number>;
+  nextSequence(
+    serviceId: string,
+    agencyId: string,
+    date: string,
+    quota: number | null,
+    heldByBooking?: boolean,
+  ): Promise<number>;
   /** Stores a new ticket, and points the idempotency key at it when one was claimed. */
   createTicket(ticket: Ticket, idempotencyKey: string | null): Promise<void>;
   getTicket(id: string): Promise<Ticket | null>;
@@ -57,6 +67,8 @@ export interface TicketRepository {
    * @throws StaleWriteError when the ticket or a counter changed since it was read.
    */
   saveMove(before: Ticket, after: Ticket, effects: MoveEffects): Promise<void>;
-  /** The latest calls of a mall on a date, newest first. */
+  /** The tickets of a mall now CALLED or SERVING on a date, latest call first. */
   board(mallId: string, date: string, limit: number): Promise<Ticket[]>;
+  /** A service's NO_SHOW tickets of a date, latest marked first. */
+  noShows(serviceId: string, date: string, limit: number): Promise<Ticket[]>;
 }

@@ -58,6 +58,17 @@ export interface Ticket {
   priority: PriorityGroup;
   /** ISO instant; kept across a transfer so the ticket keeps its place in time. */
   issuedAt: string;
+  /**
+   * Where the ticket stands in call order among equals (ISO instant): the issue time of a walk-in, the
+   * slot start of a booking checked in on time (docs/domain-rules.md, 'The ticket door').
+   */
+  queuedAt: string;
+  /** The booking the ticket was issued for at check-in; null for a walk-in. */
+  appointmentId: string | null;
+  /** The keyed hash of the holder code; null for tickets issued before holder codes existed. */
+  holderCodeHash: string | null;
+  /** The holder code itself: only on the answer of the call that issued the ticket, never stored. */
+  holderCode?: string;
   /** ISO instant of the latest call or recall; null while not called. */
   calledAt: string | null;
   startedAt: string | null;

@@ -43,6 +43,9 @@ const TICKET_FIELDS = [
   'status',
   'priority',
   'issuedAt',
+  'queuedAt',
+  'appointmentId',
+  'holderCodeHash',
   'calledAt',
   'startedAt',
   'finishedAt',
@@ -56,32 +59,41 @@ const TICKET_FIELDS = [
 const BATCH_GET_MAX = 100;
 
 function ticketFromItem(item: Record<string, unknown>): Ticket {
-  return Object.fromEntries(TICKET_FIELDS.map((f) => [f, item[f] ?? null])) as unknown as Ticket;
+  const ticket = Object.fromEntries(TICKET_FIELDS.map((f) => [f, item[f] ?? null])) as unknown as Ticket;
+  // Tickets stored before bookings existed stand in the queue by their issue time.
+  ticket.queuedAt ??= ticket.issuedAt;
+  return ticket;
 }
 
-/** The latest call of a ticket, from its history; null when never called. */
-function latestCallAt(ticket: Ticket): string | null {
+/** The instant of the latest event of one of `actions`, from the history; null when none. */
+function latestAt(ticket: Ticket, actions: readonly string[]): string | null {
   for (let i = ticket.history.length - 1; i >= 0; i--) {
     const event = ticket.history[i];
-    if (event && (event.action === 'CALLED' || event.action === 'RECALLED')) return event.at;
+    if (event && actions.includes(event.action)) return event.at;
   }
   return null;
 }
 
-/** The stored item of a ticket, with the index keys its state implies. */
-function ticketItem(ticket: Ticket): Record<string, unknown> {
-  const item: Record<string, unknown> = { ...queueKeys.ticket(ticket.id), type: 'TICKET', ...ticket };
+/** The stored item of a ticket, with the index keys its state implies (check-in puts it in its own transaction). */
+export function ticketItem(ticket: Ticket): Record<string, unknown> {
+  // The holder code itself is never stored: only its hash is.
+  const { holderCode: _never, ...stored } = ticket;
+  const item: Record<string, unknown> = { ...queueKeys.ticket(ticket.id), type: 'TICKET', ...stored };
   if (ticket.status === 'WAITING') {
     item[GSI1.pk] = queueKeys.liveQueue(ticket.agencyId, ticket.date);
-    item[GSI1.sk] = queueKeys.waitingSort(ticket.issuedAt, ticket.id);
+    item[GSI1.sk] = queueKeys.waitingSort(ticket.queuedAt, ticket.id);
   } else if (ticket.status === 'CALLED' || ticket.status === 'SERVING') {
     item[GSI1.pk] = queueKeys.liveQueue(ticket.agencyId, ticket.date);
     item[GSI1.sk] = queueKeys.activeSort(ticket.calledAt ?? ticket.issuedAt, ticket.id);
-  }
-  const calledAt = latestCallAt(ticket);
-  if (calledAt) {
+    // Only what is at a counter now is on the hall display: a finished, cancelled or transferred ticket leaves it.
     item[GSI2.pk] = queueKeys.board(ticket.mallId, ticket.date);
-    item[GSI2.sk] = queueKeys.boardSort(calledAt, ticket.id);
+    item[GSI2.sk] = queueKeys.boardSort(
+      latestAt(ticket, ['CALLED', 'RECALLED']) ?? ticket.issuedAt,
+      ticket.id,
+    );
+  } else if (ticket.status === 'NO_SHOW') {
+    item[GSI1.pk] = queueKeys.noShows(ticket.serviceId, ticket.date);
+    item[GSI1.sk] = queueKeys.noShowSort(latestAt(ticket, ['NO_SHOW']) ?? ticket.issuedAt, ticket.id);
   }
   return item;
 }
@@ -105,23 +117,28 @@ export class DynamoTicketStore implements TicketRepository {
     return { [PK]: k.pk, [SK]: k.sk };
   }
 
-  /** One UpdateItem `ADD issued 1`, refused at the quota: numbers never repeat, whatever the concurrency. */
+  /**
+   * One UpdateItem `ADD issued 1`: numbers never repeat, whatever the concurrency. A walk-in also adds
+   * `committed 1`, refused at the quota, the count bookings share, so walk-ins and bookings together
+   * never pass it; a booking checking in took its place when booked and only takes a number.
+   */
   async nextSequence(
     serviceId: string,
     agencyId: string,
     date: string,
     quota: number | null,
+    heldByBooking = false,
   ): Promise<number> {
+    const limited = quota !== null && !heldByBooking;
     try {
       const result = await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: this.key(queueKeys.serviceDay(serviceId, date)),
-          UpdateExpression:
-            'SET #type = :type, serviceId = :sid, #g1pk = :g1pk, #g1sk = :g1sk ADD issued :one',
-          ...(quota === null
-            ? {}
-            : { ConditionExpression: 'attribute_not_exists(issued) OR issued < :quota' }),
+          UpdateExpression: `SET #type = :type, serviceId = :sid, #g1pk = :g1pk, #g1sk = :g1sk ADD issued :one${
+            heldByBooking ? '' : ', committed :one'
+          }`,
+          ...(limited ? { ConditionExpression: 'attribute_not_exists(committed) OR committed < :quota' } : {}),
           ExpressionAttributeNames: { '#type': 'type', '#g1pk': GSI1.pk, '#g1sk': GSI1.sk },
           ExpressionAttributeValues: {
             ':type': 'SERVICE_DAY',
@@ -129,7 +146,7 @@ export class DynamoTicketStore implements TicketRepository {
             ':g1pk': queueKeys.liveQueue(agencyId, date),
             ':g1sk': queueKeys.serviceDaySort(serviceId),
             ':one': 1,
-            ...(quota === null ? {} : { ':quota': quota }),
+            ...(limited ? { ':quota': quota } : {}),
           },
           ReturnValues: 'UPDATED_NEW',
         }),
@@ -217,6 +234,7 @@ export class DynamoTicketStore implements TicketRepository {
         const stats: ServiceDayStats = {
           serviceId: String(item.serviceId),
           issued: Number(item.issued ?? 0),
+          ...(typeof item.committed === 'number' ? { committed: item.committed } : {}),
           serviceMinutes: Array.isArray(item.serviceMinutes) ? item.serviceMinutes.map(Number) : [],
         };
         queue.stats.set(stats.serviceId, stats);
@@ -342,6 +360,23 @@ export class DynamoTicketStore implements TicketRepository {
     }
   }
 
+  /** One Query of a service's no-shows of the day, latest marked first. */
+  async noShows(serviceId: string, date: string, limit: number): Promise<Ticket[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: GSI1.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': GSI1.pk },
+        ExpressionAttributeValues: { ':pk': queueKeys.noShows(serviceId, date) },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    // The index may lag the table on AWS; the status on the item decides.
+    return (result.Items ?? []).map(ticketFromItem).filter((t) => t.status === 'NO_SHOW');
+  }
+
   /** One Query of the mall's board of the day, newest call first. */
   async board(mallId: string, date: string, limit: number): Promise<Ticket[]> {
     const result = await this.client.send(
@@ -355,6 +390,9 @@ export class DynamoTicketStore implements TicketRepository {
         Limit: limit,
       }),
     );
-    return (result.Items ?? []).map(ticketFromItem);
+    // The index may lag the table on AWS; the status on the item decides.
+    return (result.Items ?? [])
+      .map(ticketFromItem)
+      .filter((t) => t.status === 'CALLED' || t.status === 'SERVING');
   }
 }

@@ -24,7 +24,18 @@ export type ItemType =
   | 'SERVICE_DAY'
   | 'COUNTER_STATE'
   | 'COMPLAINT'
-  | 'IDEMPOTENCY';
+  | 'COMPLAINT_REPORTER'
+  | 'COMPLAINT_ID'
+  | 'SLOT'
+  | 'APPOINTMENT'
+  | 'APPOINTMENT_CONTACT'
+  | 'NIK'
+  | 'IDEMPOTENCY'
+  | 'SURVEY'
+  | 'FIGURES_FACTS'
+  | 'FIGURES_DAY'
+  | 'FIGURES_SATISFACTION'
+  | 'FIGURES_COMPLAINT';
 
 /** The primary key of an item. */
 export interface ItemKey {
@@ -59,8 +70,9 @@ export const catalogKeys = {
  * live (WAITING, CALLED, SERVING) it also sits in GSI1 under its agency's
  * queue of the day, next to that day's service items (sequence and learned
  * service times), so one Query of `QUEUE#<agencyId>#<date>` returns the whole
- * live queue of an agency. Once called, it is on its mall's board of the day
- * in GSI2, ordered by its latest call.
+ * live queue of an agency. While CALLED or SERVING, it is on its mall's board
+ * of the day in GSI2, ordered by its latest call. A NO_SHOW sits in GSI1 under
+ * its service's no-shows of the day, for the officer console.
  */
 export const queueKeys = {
   ticket: (ticketId: string): ItemKey => ({ pk: `TICKET#${ticketId}`, sk: 'TICKET' }),
@@ -77,18 +89,91 @@ export const queueKeys = {
   serviceDaySort: (serviceId: string): string => `S#${serviceId}`,
   board: (mallId: string, date: string): string => `BOARD#${mallId}#${date}`,
   boardSort: (calledAt: string, ticketId: string): string => `${calledAt}#${ticketId}`,
+  /** GSI1 partition of a service's no-shows of a date, sorted by when each was marked. */
+  noShows: (serviceId: string, date: string): string => `NOSHOWS#${serviceId}#${date}`,
+  noShowSort: (markedAt: string, ticketId: string): string => `${markedAt}#${ticketId}`,
 } as const;
 
 /**
- * Complaints: one item each (`COMPLAINT#<id>`, the id a one-way hash of the
- * tracking code, so the public lookup is one GetItem). Newest-first listings
- * per mall in GSI1 and per agency in GSI2, sorted by submission instant.
+ * Complaints: one partition per complaint, keyed by the keyed hash of its tracking code
+ * (`COMPLAINT#<codeKey>`), so the reporter's lookup is one request: the complaint item
+ * (`COMPLAINT`, in the listings) and its sealed reporter item (`REPORTER`, in no index, with the
+ * retention TTL). Staff know a complaint by its random id, which a small pointer item
+ * (`COMPLAINTID#<id>`) turns into the partition. Newest-first listings per mall in GSI1 and, while
+ * assigned, per assigned agency in GSI2, sorted by submission instant.
  */
 export const complaintKeys = {
-  complaint: (id: string): ItemKey => ({ pk: `COMPLAINT#${id}`, sk: 'COMPLAINT' }),
+  complaint: (codeKey: string): ItemKey => ({ pk: `COMPLAINT#${codeKey}`, sk: 'COMPLAINT' }),
+  reporter: (codeKey: string): ItemKey => ({ pk: `COMPLAINT#${codeKey}`, sk: 'REPORTER' }),
+  partition: (codeKey: string): string => `COMPLAINT#${codeKey}`,
+  /** The item sort keys of a complaint's partition. */
+  itemSort: { complaint: 'COMPLAINT', reporter: 'REPORTER' },
+  byId: (id: string): ItemKey => ({ pk: `COMPLAINTID#${id}`, sk: 'ID' }),
+  /** The key of a complaint item written before ids were random (the id an unkeyed hash of the code). */
+  legacy: (id: string): ItemKey => ({ pk: `COMPLAINT#${id}`, sk: 'COMPLAINT' }),
   byMall: (mallId: string): string => `COMPLAINTS#${mallId}`,
   byAgency: (agencyId: string): string => `AGENCY_COMPLAINTS#${agencyId}`,
   sort: (submittedAt: string, id: string): string => `${submittedAt}#${id}`,
+} as const;
+
+/**
+ * Bookings. A slot's counter sits in its service-day partition next to the day item (`DAY`), so one
+ * Query returns the day and every slot. An appointment is its own partition (`APPOINTMENT#<id>`, the id a
+ * keyed hash of the booking code, so the lookup by code is one GetItem): the appointment item, in GSI1
+ * under its service's day for the staff list, and the sealed contact item, which no index holds. One
+ * item per NIK (`NIK#<keyed hash>`) holds its active bookings and recent no-shows.
+ */
+export const bookingKeys = {
+  slot: (serviceId: string, date: string, startsAt: string): ItemKey => ({
+    pk: queueKeys.serviceDay(serviceId, date).pk,
+    sk: `SLOT#${startsAt}`,
+  }),
+  /** The start instant of a slot item's sort key; null for the day item and anything else. */
+  slotStartOf: (sk: string): string | null => (sk.startsWith('SLOT#') ? sk.slice('SLOT#'.length) : null),
+  appointment: (id: string): ItemKey => ({ pk: `APPOINTMENT#${id}`, sk: 'APPOINTMENT' }),
+  contact: (id: string): ItemKey => ({ pk: `APPOINTMENT#${id}`, sk: 'CONTACT' }),
+  nik: (nikHash: string): ItemKey => ({ pk: `NIK#${nikHash}`, sk: 'NIK' }),
+  /** GSI1 partition of a service's appointments of a date, sorted by slot start. */
+  byServiceDay: (serviceId: string, date: string): string => `APPOINTMENTS#${serviceId}#${date}`,
+  byServiceDaySort: (startsAt: string, id: string): string => `${startsAt}#${id}`,
+} as const;
+
+/**
+ * Figures (docs/data-model.md, 'Figures'): a survey is its own item keyed by its ticket, so a
+ * second one is refused by a conditional put. The stream consumer keeps, per service-day, a facts
+ * item (one attribute per ticket, survey and booking, replaced whole, never added to) and the
+ * summaries made from it; per complaint, its fact. Summaries and complaint facts are read by
+ * period: a mall's in GSI1 (`FIGURES#<mallId>`, sorted by kind then date), an agency's in GSI2
+ * (`FIGURES#<agencyId>`, sorted by date), so a period is one Query.
+ */
+export const figuresKeys = {
+  survey: (ticketId: string): ItemKey => ({ pk: `SURVEY#${ticketId}`, sk: 'SURVEY' }),
+  dayFacts: (serviceId: string, date: string): ItemKey => ({ pk: `FIGFACTS#${serviceId}#${date}`, sk: 'FACTS' }),
+  daySummary: (serviceId: string, date: string): ItemKey => ({ pk: `FIGDAY#${serviceId}#${date}`, sk: 'DAY' }),
+  daySatisfaction: (serviceId: string, date: string): ItemKey => ({
+    pk: `FIGSKM#${serviceId}#${date}`,
+    sk: 'SKM',
+  }),
+  complaint: (complaintId: string): ItemKey => ({ pk: `FIGCOMPLAINT#${complaintId}`, sk: 'COMPLAINT' }),
+  /** Attribute names of the facts item: one per ticket, survey and booking of the day. */
+  ticketFact: (ticketId: string): string => `t#${ticketId}`,
+  surveyFact: (ticketId: string): string => `s#${ticketId}`,
+  appointmentFact: (appointmentId: string): string => `a#${appointmentId}`,
+  /** GSI1: a mall's figures. */
+  mall: (mallId: string): string => `FIGURES#${mallId}`,
+  mallDaySort: (date: string, agencyId: string, serviceId: string): string => `D#${date}#${agencyId}#${serviceId}`,
+  mallComplaintSort: (date: string, complaintId: string): string => `C#${date}#${complaintId}`,
+  mallSatisfactionSort: (date: string, serviceId: string): string => `S#${date}#${serviceId}`,
+  /** GSI1 sort-key bounds of a kind (`D`, `C`, `S`) from one date to another, inclusive. */
+  mallRange: (kind: 'D' | 'C' | 'S', from: string, to: string): [string, string] => [
+    `${kind}#${from}`,
+    `${kind}#${to}#\uffff`,
+  ],
+  /** GSI2: an agency's figures, service-days and complaints together by date. */
+  agency: (agencyId: string): string => `FIGURES#${agencyId}`,
+  agencyDaySort: (date: string, serviceId: string): string => `${date}#D#${serviceId}`,
+  agencyComplaintSort: (date: string, complaintId: string): string => `${date}#C#${complaintId}`,
+  agencyRange: (from: string, to: string): [string, string] => [from, `${to}#\uffff`],
 } as const;
 
 /** A key no item ever has: what a cold start reads to open its connection early. */

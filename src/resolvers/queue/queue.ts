@@ -3,11 +3,13 @@
  * counter's current ticket, the hall display and the ticket mutations.
  */
 import type { GraphQLContext } from '../../app/context.js';
+import { actorAsSeenBy } from '../../domain/access/viewer.js';
 import type {
   CounterResolvers,
   MallResolvers,
   MutationResolvers,
   QueryResolvers,
+  QueueResolvers,
   ServiceResolvers,
   TicketEventResolvers,
   TicketResolvers,
@@ -47,7 +49,8 @@ export const queueMutations: Pick<
       },
       ctx.now,
     ),
-  cancelTicket: (_p, { id }, ctx) => ctx.queue.moveById(ctx.viewer, id, 'CANCEL', ctx.now),
+  cancelTicket: (_p, { id, holderCode }, ctx) =>
+    ctx.queue.cancel(ctx.viewer, id, holderCode ?? null, ctx.now),
   callNextTicket: (_p, { counterId }, ctx) => ctx.queue.callNext(ctx.viewer, counterId, ctx.now),
   callTicket: (_p, { id, counterId }, ctx) => ctx.queue.callTicket(ctx.viewer, id, counterId, ctx.now),
   recallTicket: (_p, { id }, ctx) => ctx.queue.moveById(ctx.viewer, id, 'RECALL', ctx.now),
@@ -67,11 +70,17 @@ export const Ticket: TicketResolvers<GraphQLContext> = {
   counter: (t, _a, ctx) => (t.counterId ? ctx.catalog.counter(t.counterId) : null),
   position: async (t, _a, ctx) => (await ctx.queue.waitInfo(t))?.position ?? null,
   estimatedWaitMinutes: async (t, _a, ctx) => (await ctx.queue.waitInfo(t))?.estimatedWaitMinutes ?? null,
+  holderCode: (t) => t.holderCode ?? null,
   history: (t) => t.history.map((e) => ({ ...e, mallId: t.mallId })),
+};
+
+export const Queue: QueueResolvers<GraphQLContext> = {
+  noShows: (summary, { first }, ctx) => ctx.queue.noShows(ctx.viewer, summary, first ?? 20),
 };
 
 export const TicketEvent: TicketEventResolvers<GraphQLContext> = {
   at: (e, _a, ctx) => requiredInMallZone(ctx, e.mallId, e.at),
+  actor: (e, _a, ctx) => actorAsSeenBy(e.actor, ctx.viewer, e.mallId),
   counter: (e, _a, ctx) => (e.counterId ? ctx.catalog.counter(e.counterId) : null),
 };
 
@@ -79,9 +88,12 @@ export const TicketEvent: TicketEventResolvers<GraphQLContext> = {
 export const queueFieldsOfCatalog: {
   Mall: Pick<MallResolvers<GraphQLContext>, 'board'>;
   Service: Pick<ServiceResolvers<GraphQLContext>, 'queue'>;
-  Counter: Pick<CounterResolvers<GraphQLContext>, 'currentTicket'>;
+  Counter: Pick<CounterResolvers<GraphQLContext>, 'currentTicket' | 'waiting'>;
 } = {
   Mall: { board: (mall, { limit }, ctx) => ctx.queue.board(mall, limit ?? 10, ctx.now) },
   Service: { queue: (service, { date }, ctx) => ctx.queue.serviceQueue(service, date ?? null, ctx.now) },
-  Counter: { currentTicket: (counter, _a, ctx) => ctx.queue.currentTicket(counter.id) },
+  Counter: {
+    currentTicket: (counter, _a, ctx) => ctx.queue.currentTicket(counter.id),
+    waiting: (counter, { first }, ctx) => ctx.queue.waitingAt(ctx.viewer, counter.id, first ?? 20, ctx.now),
+  },
 };
