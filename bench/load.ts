@@ -123,6 +123,12 @@ export async function measureLoad(_endpoint: string, options: BenchOptions): Pro
       body: JSON.stringify(body),
     });
 
+    // Each kiosk its own device token, as in a mall: they count apart for the rate limits too.
+    const kioskTokens = await Promise.all(
+      Array.from({ length: 16 }, (_, k) =>
+        server.token({ role: 'KIOSK', mallId: SEED_MALL }, { subject: `rush-kiosk-${k}` }),
+      ),
+    );
     let kioskTurn = 0;
     const roles: Role[] = [
       {
@@ -137,6 +143,10 @@ export async function measureLoad(_endpoint: string, options: BenchOptions): Pro
               const serviceId = services[turn % services.length];
               return {
                 ...req,
+                headers: {
+                  ...req.headers,
+                  authorization: `Bearer ${kioskTokens[turn % kioskTokens.length]}`,
+                },
                 body: JSON.stringify({
                   query: REAL_OPERATIONS.TAKE_TICKET,
                   variables: { input: { serviceId, idempotencyKey: `rush-kiosk-${turn}-${Date.now()}` } },

@@ -171,12 +171,15 @@ async function prepare(api: Api): Promise<HotOperation[]> {
   const mallId = SEED_MALL;
   const polres = `${mallId}:polres`;
   const admin = await api.token({ role: 'ADMIN', mallId });
+  const kiosk = await api.token({ role: 'KIOSK', mallId });
   const ids: string[] = [];
   for (let i = 0; i < 30; i++) {
     api.clock.advance(1000);
-    const taken = await api.call<{ takeTicket: { id: string } }>(ops.TAKE_TICKET, {
-      input: { serviceId: `${polres}:skck` },
-    });
+    const taken = await api.call<{ takeTicket: { id: string } }>(
+      ops.TAKE_TICKET,
+      { input: { serviceId: `${polres}:skck` } },
+      kiosk,
+    );
     ids.push(dataOf(taken).takeTicket.id);
   }
   for (let i = 0; i < 10; i++) {
@@ -224,12 +227,16 @@ async function prepare(api: Api): Promise<HotOperation[]> {
     {
       name: 'takeTicket with idempotency key (TakeTicket)',
       call: (i) =>
-        api.call(ops.TAKE_TICKET, {
-          input: {
-            serviceId: kioskServices[i % kioskServices.length],
-            idempotencyKey: `bench-overhead-${i}-tap`,
+        api.call(
+          ops.TAKE_TICKET,
+          {
+            input: {
+              serviceId: kioskServices[i % kioskServices.length],
+              idempotencyKey: `bench-overhead-${i}-tap`,
+            },
           },
-        }),
+          kiosk,
+        ),
       // The replay writes its own ticket and key: the same requests, which would otherwise fail their conditions.
       rewrite: (input, answer, i) => {
         const ticketId = (answer.data?.takeTicket as { id: string } | undefined)?.id ?? '';

@@ -101,6 +101,8 @@ export async function measureRequests(endpoint: string, options: BenchOptions): 
     const admin = await api.token({ role: 'ADMIN', mallId });
     const officer = await api.token({ role: 'OFFICER', mallId, agencyId: polres });
     const partner = await api.token({ role: 'PARTNER', mallId, agencyId: polres });
+    // Walk-in tickets come from kiosks.
+    const kiosk = await api.token({ role: 'KIOSK', mallId });
 
     // The handler is a fresh instance: its catalog cache is empty.
     await count('kiosk catalog (KioskCatalog)', 'cold instance, empty catalog cache', 1, () =>
@@ -110,7 +112,7 @@ export async function measureRequests(endpoint: string, options: BenchOptions): 
       api.call(ops.KIOSK_CATALOG, { mallId }),
     );
     // Some waiting tickets ahead, as at opening.
-    for (let i = 0; i < 5; i++) await api.call(ops.TAKE_TICKET, { input: { serviceId: skck } });
+    for (let i = 0; i < 5; i++) await api.call(ops.TAKE_TICKET, { input: { serviceId: skck } }, kiosk);
 
     let ticketId = '';
     await count(
@@ -119,17 +121,23 @@ export async function measureRequests(endpoint: string, options: BenchOptions): 
       3,
       async () => {
         ticketId = dataOf(
-          await api.call<{ takeTicket: { id: string } }>(ops.TAKE_TICKET, {
-            input: { serviceId: skck, idempotencyKey: 'bench-kiosk-0001-tap' },
-          }),
+          await api.call<{ takeTicket: { id: string } }>(
+            ops.TAKE_TICKET,
+            { input: { serviceId: skck, idempotencyKey: 'bench-kiosk-0001-tap' } },
+            kiosk,
+          ),
         ).takeTicket.id;
       },
     );
     await count('takeTicket (TakeTicket)', 'without idempotency key', 3, () =>
-      api.call(ops.TAKE_TICKET, { input: { serviceId: skck } }),
+      api.call(ops.TAKE_TICKET, { input: { serviceId: skck } }, kiosk),
     );
     await count('takeTicket (TakeTicket)', 'retry with the same key (returns the first ticket)', null, () =>
-      api.call(ops.TAKE_TICKET, { input: { serviceId: skck, idempotencyKey: 'bench-kiosk-0001-tap' } }),
+      api.call(
+        ops.TAKE_TICKET,
+        { input: { serviceId: skck, idempotencyKey: 'bench-kiosk-0001-tap' } },
+        kiosk,
+      ),
     );
     await count(
       'takeTicket, answer with position + estimate',
@@ -139,6 +147,7 @@ export async function measureRequests(endpoint: string, options: BenchOptions): 
         api.call(
           'mutation($input: TakeTicketInput!) { takeTicket(input: $input) { id number position estimatedWaitMinutes } }',
           { input: { serviceId: skck, idempotencyKey: 'bench-kiosk-0002-tap' } },
+          kiosk,
         ),
     );
     await count('Query.ticket (FollowTicket)', 'waiting ticket, with position + estimate', 2, () =>
@@ -192,9 +201,11 @@ export async function measureRequests(endpoint: string, options: BenchOptions): 
     );
     // Complaints naming tickets (each its own), then newer ones that name none: the admin's first page.
     for (let i = 0; i < 5; i++) {
-      const taken = await api.call<{ takeTicket: { id: string } }>(ops.TAKE_TICKET, {
-        input: { serviceId: skck },
-      });
+      const taken = await api.call<{ takeTicket: { id: string } }>(
+        ops.TAKE_TICKET,
+        { input: { serviceId: skck } },
+        kiosk,
+      );
       api.clock.advance(1000);
       await api.call(ops.SUBMIT_COMPLAINT, {
         input: { ...complaint, agencyId: polres, ticketId: dataOf(taken).takeTicket.id },

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TokenIdentity } from '../../src/app/auth/claims.js';
 import { freePort } from '../../src/local/dynamodb-local.js';
-import { LocalIssuer } from '../../src/local/local-issuer.js';
+import { LocalIssuer, type SignOptions } from '../../src/local/local-issuer.js';
 
 export interface RunningServer {
   url: string;
@@ -18,7 +18,7 @@ export interface RunningServer {
   dynamoEndpoint: string | undefined;
   output(): string;
   /** A token the server accepts, from the local issuer of its LOKET_DATA_DIR. */
-  token(identity: TokenIdentity): Promise<string>;
+  token(identity: TokenIdentity, options?: SignOptions): Promise<string>;
   stop(): Promise<number | null>;
 }
 
@@ -56,7 +56,7 @@ export async function startLocalServer(
     port,
     dynamoEndpoint: /DynamoDB Local on (\S+)/.exec(output)?.[1],
     output: () => output,
-    token: async (identity) => (await LocalIssuer.open(dataDir)).sign(identity),
+    token: async (identity, options) => (await LocalIssuer.open(dataDir)).sign(identity, options),
     stop: async () => {
       let code = child.exitCode;
       if (code === null) {
