@@ -109,16 +109,18 @@ describe('no Scan on any request path', () => {
       const officer = await h.token({ role: 'OFFICER', mallId, agencyId: polres });
       const partner = await h.token({ role: 'PARTNER', mallId, agencyId: polres });
       const kiosk = await h.token({ role: 'KIOSK', mallId: 'scan-mall' });
-      type Taken = { takeTicket: { id: string } };
-      const take = async (serviceId: string, idempotencyKey?: string) => {
+      type Taken = { takeTicket: { id: string; holderCode: string } };
+      const takeWithCode = async (serviceId: string, idempotencyKey?: string) => {
         h.clock.advance(1000); // issued one after the other: t1 is called first
         const taken = await run<Taken>(
           REAL_OPERATIONS.TAKE_TICKET,
           { input: { serviceId, idempotencyKey } },
           kiosk,
         );
-        return taken.takeTicket.id;
+        return taken.takeTicket;
       };
+      const take = async (serviceId: string, idempotencyKey?: string) =>
+        (await takeWithCode(serviceId, idempotencyKey)).id;
       const move = (name: string, args: string) =>
         run(`mutation { ${name}(${args}) { id status } }`, undefined, admin);
 
@@ -143,9 +145,12 @@ describe('no Scan on any request path', () => {
         },
       );
       const complaint = submitted.submitComplaint;
+      const cancellable = await takeWithCode(svc(2));
       const realOperations = {
         KIOSK_CATALOG: [{ mallId }],
         TAKE_TICKET: [{ input: { serviceId: svc(2), idempotencyKey: 'no-scan-kiosk-0002' } }, kiosk],
+        CANCEL_TICKET: [{ id: cancellable.id, holderCode: cancellable.holderCode }],
+        OFFICER_QUEUE: [{ counterId: loket(1), first: 10 }, admin],
         FOLLOW_TICKET: [{ id: t2 }],
         HALL_BOARD: [{ mallId: 'scan-mall', limit: 10 }],
         OFFICER_CONSOLE: [{ counterId: `${polres}:loket-1` }, officer],

@@ -31,7 +31,7 @@ export const KIOSK_CATALOG = /* GraphQL */ `
 export const TAKE_TICKET = /* GraphQL */ `
   mutation TakeTicket($input: TakeTicketInput!) {
     takeTicket(input: $input) {
-      id number date status priority issuedAt
+      id number date status priority issuedAt holderCode
       service { id name agency { name } }
     }
   }
@@ -44,6 +44,24 @@ export const FOLLOW_TICKET = /* GraphQL */ `
       id number status position estimatedWaitMinutes calledAt recallCount
       counter { name }
       service { name }
+    }
+  }
+`;
+
+/** The citizen cancels a waiting ticket with the holder code printed on it (the QR). */
+export const CANCEL_TICKET = /* GraphQL */ `
+  mutation CancelTicket($id: ID!, $holderCode: String) {
+    cancelTicket(id: $id, holderCode: $holderCode) { id number status }
+  }
+`;
+
+/** The officer console's queue: who this counter may call, in call order, and the day's no-shows. */
+export const OFFICER_QUEUE = /* GraphQL */ `
+  query OfficerQueue($counterId: ID!, $first: Int) {
+    counter(id: $counterId) {
+      id name
+      waiting(first: $first) { id number priority issuedAt service { name } }
+      services { id name queue { noShows(first: 10) { id number calledAt recallCount } } }
     }
   }
 `;
@@ -128,9 +146,11 @@ export const PARTNER_SCHEDULE = /* GraphQL */ `
 export const REAL_OPERATIONS = {
   KIOSK_CATALOG,
   TAKE_TICKET,
+  CANCEL_TICKET,
   FOLLOW_TICKET,
   HALL_BOARD,
   OFFICER_CONSOLE,
+  OFFICER_QUEUE,
   CALL_NEXT_TICKET,
   SUBMIT_COMPLAINT,
   TRACK_COMPLAINT,
