@@ -17,6 +17,11 @@ const mappers = {
   ComplaintEvent: '../resolvers/shared/views.js#ComplaintEventView',
   ComplaintConnection: '../domain/complaints/complaint-service.js#VisibleComplaintPage',
   ComplaintEdge: '../domain/complaints/complaint-service.js#VisibleComplaintEdge',
+  BookingPolicy: '../domain/booking/booking-policy.js#BookingPolicy',
+  Slot: '../domain/booking/booking-service.js#SlotView',
+  Appointment: '../domain/booking/appointment.js#AppointmentView',
+  AppointmentConnection: '../domain/booking/booking-service.js#AppointmentViewPage',
+  AppointmentEdge: '../domain/booking/booking-service.js#AppointmentViewEdge',
 };
 
 const config: CodegenConfig = {

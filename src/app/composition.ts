@@ -4,6 +4,8 @@
  * context on top of them.
  */
 import { randomBytes } from 'node:crypto';
+import type { BookingRepository } from '../domain/booking/booking-repository.js';
+import { BookingService } from '../domain/booking/booking-service.js';
 import { CatalogReader, RequestCatalogs } from '../domain/catalog/catalog-reader.js';
 import type { ComplaintRepository } from '../domain/complaints/complaint-repository.js';
 import { ComplaintService } from '../domain/complaints/complaint-service.js';
@@ -13,6 +15,7 @@ import type { IdempotencyRepository } from '../domain/shared/idempotency.js';
 import type { RandomSource } from '../domain/shared/random.js';
 import type { Secrets } from '../domain/shared/secrets.js';
 import { type Clock, realSleeper, type Sleeper } from '../domain/time/clock.js';
+import { DynamoBookingStore } from '../dynamo/booking/booking-store.js';
 import { DynamoCatalogStore } from '../dynamo/catalog/catalog-store.js';
 import { DynamoComplaintStore } from '../dynamo/complaints/complaint-store.js';
 import { DynamoTicketStore } from '../dynamo/queue/ticket-store.js';
@@ -35,6 +38,7 @@ export interface AppServices {
   idempotency: IdempotencyRepository;
   ids: IdSource;
   complaints: ComplaintRepository;
+  bookings: BookingRepository;
   random: RandomSource;
   authenticator: Authenticator;
   /** The keyed hasher and sealer, made once per instance from the secret key. */
@@ -56,6 +60,7 @@ export function createServices(config: AppConfig, counter?: RequestCounter): App
     idempotency: new DynamoIdempotencyStore(client, config.tableName),
     ids: randomIds,
     complaints: new DynamoComplaintStore(client, config.tableName),
+    bookings: new DynamoBookingStore(client, config.tableName),
     random: { bytes: (n) => new Uint8Array(randomBytes(n)) },
     authenticator: createAuthenticator(config.auth),
     secrets: secretsLoader(config.secretKey),
@@ -91,6 +96,16 @@ export async function createContext(services: AppServices, request: RequestFacts
     catalog,
     queue: new QueueService(
       new RequestCachedTickets(services.tickets),
+      services.idempotency,
+      catalog,
+      services.ids,
+      services.sleeper,
+      services.random,
+      secrets,
+    ),
+    booking: new BookingService(
+      services.bookings,
+      services.tickets,
       services.idempotency,
       catalog,
       services.ids,

@@ -1,4 +1,5 @@
 import type { Viewer } from '../domain/access/viewer.js';
+import type { BookingService } from '../domain/booking/booking-service.js';
 import type { RequestCatalogs } from '../domain/catalog/catalog-reader.js';
 import type { ComplaintService } from '../domain/complaints/complaint-service.js';
 import type { QueueService } from '../domain/queue/queue-service.js';
@@ -16,4 +17,6 @@ export interface GraphQLContext {
   queue: QueueService;
   /** Complaint use cases. */
   complaints: ComplaintService;
+  /** Online booking use cases. */
+  booking: BookingService;
 }

@@ -21,6 +21,7 @@ import {
   type TimeInterval,
 } from '../domain/catalog/schedule.js';
 import { isLocalDate, isLocalTime, minutesOfDay, WEEKDAYS, type Weekday } from '../domain/time/local-time.js';
+import { bookingPolicyFile } from './booking-policy-file.js';
 
 /** One problem in one file. */
 export interface DataFileIssue {
@@ -102,6 +103,7 @@ const serviceFile = z
     averageServiceMinutes: z.number().int().min(1).max(480),
     cutoffMinutes: z.number().int().min(0).max(480).default(30),
     active: z.boolean().default(true),
+    booking: bookingPolicyFile,
   })
   .strict();
 

@@ -8,6 +8,9 @@ import type { Ticket as TicketModel } from '../domain/queue/ticket.js';
 import type { TicketEventView as TicketEventViewModel, ComplaintEventView as ComplaintEventViewModel } from '../resolvers/shared/views.js';
 import type { QueueSummary as QueueSummaryModel } from '../domain/queue/queue-service.js';
 import type { VisibleComplaint as VisibleComplaintModel, VisibleComplaintPage as VisibleComplaintPageModel, VisibleComplaintEdge as VisibleComplaintEdgeModel } from '../domain/complaints/complaint-service.js';
+import type { BookingPolicy as BookingPolicyModel } from '../domain/booking/booking-policy.js';
+import type { SlotView as SlotViewModel, AppointmentViewPage as AppointmentViewPageModel, AppointmentViewEdge as AppointmentViewEdgeModel } from '../domain/booking/booking-service.js';
+import type { AppointmentView as AppointmentViewModel } from '../domain/booking/appointment.js';
 import type { GraphQLContext } from '../app/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -64,6 +67,83 @@ export type AgencyKind =
   | 'STATE_OWNED'
   /** A central government office (instansi vertikal), e.g. Polres, Kejaksaan, ATR/BPN. */
   | 'VERTICAL';
+
+/** A booking of one slot of a service. */
+export type Appointment = {
+  __typename?: 'Appointment';
+  bookedAt: Scalars['DateTime']['output'];
+  /** The booking code the citizen shows at the kiosk (unguessable, easy to read out). Only in answers to whoever gave or received the code; hidden (****-****-****-*) elsewhere. */
+  code: Scalars['String']['output'];
+  endsAt: Scalars['DateTime']['output'];
+  /** Unguessable id (a keyed hash of the code); it authorizes nothing. */
+  id: Scalars['ID']['output'];
+  /** Masked for everyone (************1234). */
+  nikMasked: Scalars['String']['output'];
+  service: Service;
+  startsAt: Scalars['DateTime']['output'];
+  /** As of now: a booking not checked in by the end of its late window reads NO_SHOW. */
+  status: AppointmentStatus;
+  /** The ticket issued at check-in. */
+  ticket: Maybe<Ticket>;
+};
+
+/** A page of appointments, in slot order. */
+export type AppointmentConnection = {
+  __typename?: 'AppointmentConnection';
+  edges: Array<AppointmentEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AppointmentEdge = {
+  __typename?: 'AppointmentEdge';
+  cursor: Scalars['String']['output'];
+  node: Appointment;
+};
+
+/** Where a booking is in its life. */
+export type AppointmentStatus =
+  /** Booked and not yet used. */
+  | 'BOOKED'
+  /** Cancelled by the citizen before the slot started. */
+  | 'CANCELLED'
+  /** Checked in at a kiosk; a ticket was issued. */
+  | 'CHECKED_IN'
+  /** Not checked in by the end of the slot's late window. */
+  | 'NO_SHOW';
+
+/** A request to book a slot. */
+export type BookAppointmentInput = {
+  /** Same key and input, same booking: retries never make two. 8 to 128 visible ASCII characters. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Stored encrypted. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** 16 digits; stored only in a form that cannot be read back. */
+  nik: Scalars['String']['input'];
+  /** An Indonesian phone number; stored encrypted. */
+  phone: Scalars['String']['input'];
+  serviceId: Scalars['ID']['input'];
+  /** The start of one of Service.slots. */
+  startsAt: Scalars['DateTime']['input'];
+};
+
+/** How a service takes online bookings (antrian online). */
+export type BookingPolicy = {
+  __typename?: 'BookingPolicy';
+  /** Bookings one slot holds at most. */
+  capacityPerSlot: Scalars['Int']['output'];
+  /** Check-in opens this many minutes before the slot. */
+  checkInEarlyMinutes: Scalars['Int']['output'];
+  /** Check-in on time closes this many minutes after the slot starts; later gives an ordinary walk-in ticket. */
+  checkInLateMinutes: Scalars['Int']['output'];
+  /** Bookings close this many minutes before the slot starts. */
+  minNoticeMinutes: Scalars['Int']['output'];
+  /** Length of a slot in minutes. */
+  slotMinutes: Scalars['Int']['output'];
+  /** Share of the daily quota (or of the day's capacity) kept for walk-ins, 0 to 1. */
+  walkInShare: Scalars['Float']['output'];
+  /** Bookings open this many days ahead. */
+  windowDays: Scalars['Int']['output'];
+};
 
 /** A complaint, aspiration or information request. */
 export type Complaint = {
@@ -174,6 +254,14 @@ export type Counter = {
   name: Scalars['String']['output'];
   /** The services the counter serves, ordered by name. */
   services: Array<Service>;
+  /** Tickets this counter may call now, in the order callNextTicket would take them (staff only). `first` is 1 to 100. */
+  waiting: Array<Ticket>;
+};
+
+
+/** A counter (loket) of an agency, where officers call and serve tickets. */
+export type CounterWaitingArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Opening hours resolved for one date: weekly hours, overridden by exceptions. */
@@ -194,7 +282,7 @@ export type Mall = {
   address: Maybe<Scalars['String']['output']>;
   /** Active agencies, ordered by name. */
   agencies: Array<Agency>;
-  /** The hall display: latest calls of the whole mall today, newest first. `limit` is 1 to 50. */
+  /** The hall display: the tickets of the whole mall now CALLED or SERVING, latest call first. `limit` is 1 to 50. */
   board: Array<Ticket>;
   /** Slug, e.g. lampung-tengah. */
   id: Scalars['ID']['output'];
@@ -231,12 +319,18 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** ADMIN. */
   assignComplaint: Complaint;
+  /** Anyone: book a slot with a NIK and a phone. The answer carries the booking code. */
+  bookAppointment: Appointment;
   /** OFFICER of the counter's agency. Null when nobody waits. */
   callNextTicket: Maybe<Ticket>;
   /** OFFICER: call this ticket at the counter now, out of turn. */
   callTicket: Ticket;
-  /** PUBLIC (by the ticket's id) or OFFICER of its agency. */
+  /** The citizen: cancel with the code and the NIK's last 4 digits, up to the slot start. */
+  cancelAppointment: Appointment;
+  /** The holder with the ticket's holderCode while it is WAITING, or OFFICER/ADMIN of its agency with their token. */
   cancelTicket: Ticket;
+  /** KIOSK (or OFFICER/ADMIN) token: turns a booking into a ticket within its check-in window. */
+  checkInAppointment: Ticket;
   /** OFFICER: service is done. */
   finishTicket: Ticket;
   /** OFFICER: the citizen did not come after the mall's minimum of recalls. */
@@ -257,7 +351,7 @@ export type Mutation = {
   startServing: Ticket;
   /** PUBLIC. */
   submitComplaint: Complaint;
-  /** PUBLIC. */
+  /** KIOSK, OFFICER or ADMIN of the service's mall (walk-in tickets come from kiosks). The answer carries the holderCode. */
   takeTicket: Ticket;
   /** OFFICER: move a CALLED or SERVING ticket to another service's queue, same number. */
   transferTicket: Ticket;
@@ -273,6 +367,11 @@ export type MutationAssignComplaintArgs = {
 };
 
 
+export type MutationBookAppointmentArgs = {
+  input: BookAppointmentInput;
+};
+
+
 export type MutationCallNextTicketArgs = {
   counterId: Scalars['ID']['input'];
 };
@@ -284,8 +383,21 @@ export type MutationCallTicketArgs = {
 };
 
 
+export type MutationCancelAppointmentArgs = {
+  code: Scalars['String']['input'];
+  nikLast4: Scalars['String']['input'];
+};
+
+
 export type MutationCancelTicketArgs = {
+  holderCode?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationCheckInAppointmentArgs = {
+  code: Scalars['String']['input'];
+  nikLast4: Scalars['String']['input'];
 };
 
 
@@ -386,6 +498,10 @@ export type Query = {
   __typename?: 'Query';
   /** An agency by id; null when there is none. */
   agency: Maybe<Agency>;
+  /** The citizen's own booking: its code and the last 4 digits of the NIK. Null when either is wrong. */
+  appointment: Maybe<Appointment>;
+  /** Staff (ADMIN of the mall, OFFICER of the agency): a day's bookings of a service, in slot order. first is 1 to 100. */
+  appointments: AppointmentConnection;
   /** Public status check; confidential content stays hidden. */
   complaint: Maybe<Complaint>;
   /**
@@ -411,6 +527,20 @@ export type Query = {
 
 export type QueryAgencyArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryAppointmentArgs = {
+  code: Scalars['String']['input'];
+  nikLast4: Scalars['String']['input'];
+};
+
+
+export type QueryAppointmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  date: Scalars['Date']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  serviceId: Scalars['ID']['input'];
 };
 
 
@@ -456,6 +586,8 @@ export type Queue = {
   estimatedWaitMinutes: Scalars['Int']['output'];
   /** Tickets issued that day. */
   issued: Scalars['Int']['output'];
+  /** Today's no-shows of the service, newest first (staff only: OFFICER of the agency, ADMIN of the mall). `first` is 1 to 100. */
+  noShows: Array<Ticket>;
   /** Tickets now CALLED or SERVING. */
   nowServing: Array<Ticket>;
   /** Null when the service has no quota. */
@@ -464,6 +596,12 @@ export type Queue = {
   service: Service;
   /** Tickets WAITING now. */
   waiting: Scalars['Int']['output'];
+};
+
+
+/** A service's queue on one local date. */
+export type QueueNoShowsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Who reported; personal data, masked unless the caller may see it. */
@@ -491,6 +629,8 @@ export type ReporterInput = {
 export type Role =
   /** A mall admin (DPMPTSP), scoped to one mall. */
   | 'ADMIN'
+  /** A ticket kiosk of one mall: issues walk-in tickets and checks in bookings. */
+  | 'KIOSK'
   /** An agency officer at a counter console, scoped to one agency. */
   | 'OFFICER'
   /** A partner agency's machine client, read-only for its agency. */
@@ -545,6 +685,8 @@ export type Service = {
   agency: Agency;
   /** The configured average minutes one ticket takes at the counter. */
   averageServiceMinutes: Scalars['Int']['output'];
+  /** Null when the service takes no bookings. */
+  bookingPolicy: Maybe<BookingPolicy>;
   /** Unique within its agency, e.g. SKCK. */
   code: Scalars['String']['output'];
   /** How complaints about this service are handled (penanganan pengaduan, saran dan masukan). */
@@ -573,6 +715,8 @@ export type Service = {
   queue: Queue;
   /** Requirements (persyaratan), one per entry. */
   requirements: Array<Scalars['String']['output']>;
+  /** Bookable slots of a date, in the mall's time zone; empty when closed or not bookable. */
+  slots: Array<Slot>;
   /** 1 to 3 characters, unique within the mall. */
   ticketPrefix: Scalars['String']['output'];
 };
@@ -581,6 +725,23 @@ export type Service = {
 /** A service an agency offers, with its service standard (standar pelayanan, PermenPANRB 15/2014). */
 export type ServiceQueueArgs = {
   date?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A service an agency offers, with its service standard (standar pelayanan, PermenPANRB 15/2014). */
+export type ServiceSlotsArgs = {
+  date: Scalars['Date']['input'];
+};
+
+/** A bookable slot of a service. */
+export type Slot = {
+  __typename?: 'Slot';
+  /** Bookings the slot holds at most. */
+  capacity: Scalars['Int']['output'];
+  endsAt: Scalars['DateTime']['output'];
+  /** Bookings still possible in this slot (the day's walk-in share and quota included). */
+  remaining: Scalars['Int']['output'];
+  startsAt: Scalars['DateTime']['output'];
 };
 
 /** A new complaint. */
@@ -622,6 +783,8 @@ export type TakeTicketInput = {
 /** A queue ticket of one service on one local date. */
 export type Ticket = {
   __typename?: 'Ticket';
+  /** The appointment this ticket came from, if any. Shown to the mall's kiosks and the agency's staff; null for others. */
+  appointment: Maybe<Appointment>;
   /** Latest call, if called. */
   calledAt: Maybe<Scalars['DateTime']['output']>;
   /** The counter that called the ticket, if any. */
@@ -634,7 +797,9 @@ export type Ticket = {
   finishedAt: Maybe<Scalars['DateTime']['output']>;
   /** Every move, oldest first. */
   history: Array<TicketEvent>;
-  /** Unguessable id; whoever holds it may follow and cancel the ticket. */
+  /** The holder's secret (printed as a QR on the ticket). Only in the answer of takeTicket or checkInAppointment, to the caller that took it; null everywhere else. */
+  holderCode: Maybe<Scalars['String']['output']>;
+  /** Unguessable id; whoever holds it may follow the ticket. It authorizes nothing: cancelling needs the holderCode. */
   id: Scalars['ID']['output'];
   /** When the ticket was issued (kept across a transfer). */
   issuedAt: Scalars['DateTime']['output'];
@@ -680,7 +845,7 @@ export type TicketEvent = {
   __typename?: 'TicketEvent';
   /** What happened. */
   action: TicketAction;
-  /** Who moved it, as their token said: role, mall and agency (PUBLIC for a citizen at a kiosk). */
+  /** Who moved the ticket: role, mall, agency and, for staff and machine clients, their subject (shown to the mall's staff only). Null for the public. */
   actor: Maybe<Viewer>;
   /** When. */
   at: Scalars['DateTime']['output'];
@@ -723,6 +888,8 @@ export type Viewer = {
   mallId: Maybe<Scalars['ID']['output']>;
   /** The caller's role; PUBLIC without a token. */
   role: Role;
+  /** The signed-in person or machine client (token subject); null for PUBLIC. */
+  subject: Maybe<Scalars['String']['output']>;
 };
 
 /** Days of the week, Monday first as in Indonesia. */
@@ -819,6 +986,12 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   Agency: ResolverTypeWrapper<AgencyModel>;
   AgencyKind: AgencyKind;
+  Appointment: ResolverTypeWrapper<AppointmentViewModel>;
+  AppointmentConnection: ResolverTypeWrapper<AppointmentViewPageModel>;
+  AppointmentEdge: ResolverTypeWrapper<AppointmentViewEdgeModel>;
+  AppointmentStatus: AppointmentStatus;
+  BookAppointmentInput: BookAppointmentInput;
+  BookingPolicy: ResolverTypeWrapper<BookingPolicyModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Complaint: ResolverTypeWrapper<VisibleComplaintModel>;
   ComplaintCategory: ComplaintCategory;
@@ -830,6 +1003,7 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DayHours: ResolverTypeWrapper<DayHoursModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   LocalTime: ResolverTypeWrapper<Scalars['LocalTime']['output']>;
@@ -846,6 +1020,7 @@ export type ResolversTypes = {
   Schedule: ResolverTypeWrapper<ScheduleViewModel>;
   ScheduleException: ResolverTypeWrapper<DayHoursModel>;
   Service: ResolverTypeWrapper<ServiceModel>;
+  Slot: ResolverTypeWrapper<SlotViewModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SubmitComplaintInput: SubmitComplaintInput;
   TakeTicketInput: TakeTicketInput;
@@ -862,6 +1037,11 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Agency: AgencyModel;
+  Appointment: AppointmentViewModel;
+  AppointmentConnection: AppointmentViewPageModel;
+  AppointmentEdge: AppointmentViewEdgeModel;
+  BookAppointmentInput: BookAppointmentInput;
+  BookingPolicy: BookingPolicyModel;
   Boolean: Scalars['Boolean']['output'];
   Complaint: VisibleComplaintModel;
   ComplaintConnection: VisibleComplaintPageModel;
@@ -871,6 +1051,7 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DayHours: DayHoursModel;
+  Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   LocalTime: Scalars['LocalTime']['output'];
@@ -885,6 +1066,7 @@ export type ResolversParentTypes = {
   Schedule: ScheduleViewModel;
   ScheduleException: DayHoursModel;
   Service: ServiceModel;
+  Slot: SlotViewModel;
   String: Scalars['String']['output'];
   SubmitComplaintInput: SubmitComplaintInput;
   TakeTicketInput: TakeTicketInput;
@@ -907,6 +1089,38 @@ export type AgencyResolvers<ContextType = GraphQLContext, ParentType extends Res
   schedule?: Resolver<ResolversTypes['Schedule'], ParentType, ContextType>;
   services?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType>;
   shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AppointmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Appointment'] = ResolversParentTypes['Appointment']> = {
+  bookedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nikMasked?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AppointmentStatus'], ParentType, ContextType>;
+  ticket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType>;
+};
+
+export type AppointmentConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AppointmentConnection'] = ResolversParentTypes['AppointmentConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AppointmentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AppointmentEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AppointmentEdge'] = ResolversParentTypes['AppointmentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Appointment'], ParentType, ContextType>;
+};
+
+export type BookingPolicyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BookingPolicy'] = ResolversParentTypes['BookingPolicy']> = {
+  capacityPerSlot?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  checkInEarlyMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  checkInLateMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minNoticeMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  slotMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  walkInShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  windowDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ComplaintResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Complaint'] = ResolversParentTypes['Complaint']> = {
@@ -952,6 +1166,7 @@ export type CounterResolvers<ContextType = GraphQLContext, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   services?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType>;
+  waiting?: Resolver<Array<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<CounterWaitingArgs, 'first'>>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -992,9 +1207,12 @@ export type MoneyResolvers<ContextType = GraphQLContext, ParentType extends Reso
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   assignComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationAssignComplaintArgs, 'agencyId' | 'id'>>;
+  bookAppointment?: Resolver<ResolversTypes['Appointment'], ParentType, ContextType, RequireFields<MutationBookAppointmentArgs, 'input'>>;
   callNextTicket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<MutationCallNextTicketArgs, 'counterId'>>;
   callTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationCallTicketArgs, 'counterId' | 'id'>>;
+  cancelAppointment?: Resolver<ResolversTypes['Appointment'], ParentType, ContextType, RequireFields<MutationCancelAppointmentArgs, 'code' | 'nikLast4'>>;
   cancelTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationCancelTicketArgs, 'id'>>;
+  checkInAppointment?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationCheckInAppointmentArgs, 'code' | 'nikLast4'>>;
   finishTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationFinishTicketArgs, 'id'>>;
   markNoShow?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationMarkNoShowArgs, 'id'>>;
   rateComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationRateComplaintArgs, 'rating' | 'trackingCode'>>;
@@ -1017,6 +1235,8 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType, RequireFields<QueryAgencyArgs, 'id'>>;
+  appointment?: Resolver<Maybe<ResolversTypes['Appointment']>, ParentType, ContextType, RequireFields<QueryAppointmentArgs, 'code' | 'nikLast4'>>;
+  appointments?: Resolver<ResolversTypes['AppointmentConnection'], ParentType, ContextType, RequireFields<QueryAppointmentsArgs, 'date' | 'first' | 'serviceId'>>;
   complaint?: Resolver<Maybe<ResolversTypes['Complaint']>, ParentType, ContextType, RequireFields<QueryComplaintArgs, 'trackingCode'>>;
   complaints?: Resolver<ResolversTypes['ComplaintConnection'], ParentType, ContextType, RequireFields<QueryComplaintsArgs, 'first'>>;
   counter?: Resolver<Maybe<ResolversTypes['Counter']>, ParentType, ContextType, RequireFields<QueryCounterArgs, 'id'>>;
@@ -1031,6 +1251,7 @@ export type QueueResolvers<ContextType = GraphQLContext, ParentType extends Reso
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   estimatedWaitMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   issued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  noShows?: Resolver<Array<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<QueueNoShowsArgs, 'first'>>;
   nowServing?: Resolver<Array<ResolversTypes['Ticket']>, ParentType, ContextType>;
   remainingQuota?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
@@ -1060,6 +1281,7 @@ export type ServiceResolvers<ContextType = GraphQLContext, ParentType extends Re
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
   averageServiceMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bookingPolicy?: Resolver<Maybe<ResolversTypes['BookingPolicy']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   complaintHandling?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   cutoffMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1074,16 +1296,26 @@ export type ServiceResolvers<ContextType = GraphQLContext, ParentType extends Re
   product?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   queue?: Resolver<ResolversTypes['Queue'], ParentType, ContextType, Partial<ServiceQueueArgs>>;
   requirements?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  slots?: Resolver<Array<ResolversTypes['Slot']>, ParentType, ContextType, RequireFields<ServiceSlotsArgs, 'date'>>;
   ticketPrefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type SlotResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Slot'] = ResolversParentTypes['Slot']> = {
+  capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  remaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type TicketResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Ticket'] = ResolversParentTypes['Ticket']> = {
+  appointment?: Resolver<Maybe<ResolversTypes['Appointment']>, ParentType, ContextType>;
   calledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   counter?: Resolver<Maybe<ResolversTypes['Counter']>, ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   estimatedWaitMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['TicketEvent']>, ParentType, ContextType>;
+  holderCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1112,6 +1344,7 @@ export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends Res
   agencyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   mallId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type WeeklyHoursResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WeeklyHours'] = ResolversParentTypes['WeeklyHours']> = {
@@ -1121,6 +1354,10 @@ export type WeeklyHoursResolvers<ContextType = GraphQLContext, ParentType extend
 
 export type Resolvers<ContextType = GraphQLContext> = {
   Agency?: AgencyResolvers<ContextType>;
+  Appointment?: AppointmentResolvers<ContextType>;
+  AppointmentConnection?: AppointmentConnectionResolvers<ContextType>;
+  AppointmentEdge?: AppointmentEdgeResolvers<ContextType>;
+  BookingPolicy?: BookingPolicyResolvers<ContextType>;
   Complaint?: ComplaintResolvers<ContextType>;
   ComplaintConnection?: ComplaintConnectionResolvers<ContextType>;
   ComplaintEdge?: ComplaintEdgeResolvers<ContextType>;
@@ -1140,6 +1377,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Schedule?: ScheduleResolvers<ContextType>;
   ScheduleException?: ScheduleExceptionResolvers<ContextType>;
   Service?: ServiceResolvers<ContextType>;
+  Slot?: SlotResolvers<ContextType>;
   Ticket?: TicketResolvers<ContextType>;
   TicketEvent?: TicketEventResolvers<ContextType>;
   TimeInterval?: TimeIntervalResolvers<ContextType>;

@@ -1,4 +1,13 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
+import {
+  Appointment,
+  AppointmentConnection,
+  AppointmentEdge,
+  bookingFieldsOfOthers,
+  bookingMutations,
+  bookingQueries,
+  Slot,
+} from './booking/booking.js';
 import { Agency, Counter, catalogQueries, Mall, Schedule, Service } from './catalog/catalog.js';
 import {
   Complaint,
@@ -16,15 +25,6 @@ import {
   Ticket,
   TicketEvent,
 } from './queue/queue.js';
-import {
-  Appointment,
-  AppointmentConnection,
-  AppointmentEdge,
-  bookingFieldsOfOthers,
-  bookingMutations,
-  bookingQueries,
-  Slot,
-} from './booking/booking.js';
 import { DateScalar, DateTimeScalar, LocalTimeScalar } from './shared/scalars.js';
 
 /** Every resolver of the schema. */

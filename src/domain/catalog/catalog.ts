@@ -2,6 +2,7 @@
  * The mall catalog as plain domain types: what the data files declare and
  * what resolvers receive as parents. No I/O here.
  */
+import type { BookingPolicy } from '../booking/booking-policy.js';
 import type { ScheduleSpec } from './schedule.js';
 
 /** The kinds of agency (docs/domain-rules.md, 'Catalog'). */
@@ -64,6 +65,8 @@ export interface Service {
   /** How complaints about this service are handled (penanganan pengaduan). */
   complaintHandling: string;
   dailyQuota: number | null;
+  /** How the service takes bookings; absent or null when it takes none. */
+  booking?: BookingPolicy | null;
   averageServiceMinutes: number;
   /** No tickets are issued this many minutes before the agency closes. */
   cutoffMinutes: number;

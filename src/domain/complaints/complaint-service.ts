@@ -77,6 +77,8 @@ export interface VisibleComplaintPage {
 export const MAX_PAGE_SIZE = 100;
 
 const PHONE = /^(?:\+62|62|0)[2-9]\d{6,12}$/;
+/** An Indonesian phone number without separators, as reporters and bookings give it. */
+export const PHONE_PATTERN = PHONE;
 const NIK = /^\d{16}$/;
 
 function trimmed(value: string, field: string, min: number, max: number, what: string): string {

@@ -26,8 +26,8 @@ import type { Sleeper } from '../time/clock.js';
 import { type LocalDate, localDateOf, minutesOfDay, toZoned } from '../time/local-time.js';
 import { callOrder, contendedPick, nextStreak, positionOf } from './call-order.js';
 import { derivedHolderCode, holderCodeFrom, holderCodeHash } from './holder-code.js';
+import { newWaitingTicket } from './new-ticket.js';
 import { isPriority, type PriorityGroup, type Ticket } from './ticket.js';
-import { formatTicketNumber } from './ticket-number.js';
 import type { LiveQueue, MoveEffects, TicketRepository } from './ticket-repository.js';
 import { applyMove, type TicketMove } from './ticket-state.js';
 import { averageServiceMinutes, estimateWaitMinutes } from './wait-estimate.js';
@@ -164,28 +164,18 @@ export class QueueService {
         service.dailyQuota,
       );
       const at = now.toISOString();
-      const ticket: Ticket = {
+      const ticket = newWaitingTicket({
         id: this.ids.ticketId(),
-        mallId: service.mallId,
-        agencyId: service.agencyId,
-        serviceId: service.id,
+        service,
         date,
         sequence,
-        number: formatTicketNumber(service.ticketPrefix, sequence),
-        status: 'WAITING',
         priority: input.priority,
         issuedAt: at,
         queuedAt: at,
         appointmentId: null,
         holderCodeHash: codeHash,
-        calledAt: null,
-        startedAt: null,
-        finishedAt: null,
-        counterId: null,
-        recallCount: 0,
-        history: [{ at, status: 'WAITING', action: 'ISSUED', counterId: null, actor: viewer }],
-        version: 1,
-      };
+        actor: viewer,
+      });
       await this.tickets.createTicket(ticket, key);
       return { ...ticket, holderCode };
     } catch (error) {
@@ -275,13 +265,16 @@ export class QueueService {
     const day = date ?? this.today(catalog.mall, now);
     const queue = await this.tickets.liveQueue(service.agencyId, day);
     const waiting = queue.waiting.filter((t) => t.serviceId === service.id).length;
-    const issued = queue.stats.get(service.id)?.issued ?? 0;
+    const stats = queue.stats.get(service.id);
+    const issued = stats?.issued ?? 0;
+    // Bookings hold their places of the quota from the moment they are made, walk-ins from issue.
+    const committed = stats?.committed ?? issued;
     return {
       service,
       date: day,
       issued,
       waiting,
-      remainingQuota: service.dailyQuota === null ? null : Math.max(0, service.dailyQuota - issued),
+      remainingQuota: service.dailyQuota === null ? null : Math.max(0, service.dailyQuota - committed),
       estimatedWaitMinutes: this.estimateFor(catalog, service, queue, waiting),
       nowServing: queue.active.filter((t) => t.serviceId === service.id),
     };

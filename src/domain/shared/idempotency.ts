@@ -7,7 +7,7 @@ import type { Sleeper } from '../time/clock.js';
 import { BadInputError, ConflictError } from './errors.js';
 
 /** Operations that accept an idempotency key; keys of different scopes never collide. */
-export type IdempotencyScope = 'takeTicket' | 'submitComplaint';
+export type IdempotencyScope = 'takeTicket' | 'submitComplaint' | 'bookAppointment';
 
 /** A claim of an idempotency key: either ours, or someone else's earlier one. */
 export type IdempotencyClaim =
