@@ -1136,11 +1136,13 @@ describe('fuzzing the API', () => {
       START,
     );
     // Set-up through the API: a waiting ticket, a called ticket, a complaint.
+    const kiosk = await h.token({ role: 'KIOSK', mallId: MALL });
     const take = async () =>
       (
         await h.gql<{ takeTicket: { id: string } }>(
           'mutation($i: TakeTicketInput!) { takeTicket(input: $i) { id } }',
           { i: { serviceId: `${AGENCY}:svc1` } },
+          kiosk,
         )
       ).takeTicket.id;
     const called = await take();
@@ -1206,6 +1208,8 @@ describe('fuzzing the API', () => {
           await h.token({ role: 'PARTNER', mallId: MALL, agencyId: AGENCY }),
           await h.token({ role: 'ADMIN', mallId: OTHER_MALL }),
           await h.token({ role: 'OFFICER', mallId: OTHER_MALL, agencyId: other('') }),
+          kiosk,
+          await h.token({ role: 'KIOSK', mallId: OTHER_MALL }),
         ],
         hostile: [
           `Bearer ${expired}`,
