@@ -7,7 +7,17 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { z } from 'zod';
 import {
-  AGENCY_KINDS,
+  agencyRules,
+  counterRules,
+  exceptionRule,
+  fieldPath,
+  serviceConflicts,
+  serviceStandardRules,
+  slugRule,
+  textRule,
+  weeklyRule,
+} from '../domain/admin/catalog-rules.js';
+import {
   type Agency,
   childId,
   MALL_TIME_ZONES,
@@ -20,7 +30,7 @@ import {
   type ScheduleSpec,
   type TimeInterval,
 } from '../domain/catalog/schedule.js';
-import { isLocalDate, isLocalTime, minutesOfDay, WEEKDAYS, type Weekday } from '../domain/time/local-time.js';
+import type { Weekday } from '../domain/time/local-time.js';
 import { bookingPolicyFile } from './booking-policy-file.js';
 
 /** One problem in one file. */
@@ -38,41 +48,9 @@ export class DataFilesInvalidError extends Error {
   }
 }
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase slug of letters, digits and single hyphens')
-  .max(60);
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
-const localTime = z
-  .string()
-  .refine((v) => isLocalTime(v) || v === '24:00', 'must be a time HH:mm between 00:00 and 24:00');
-const localDate = z.string().refine(isLocalDate, 'must be a real date YYYY-MM-DD');
-
-const interval = z
-  .object({ opens: localTime, closes: localTime })
-  .strict()
-  .refine((i) => minutesOfDay(i.closes) > minutesOfDay(i.opens), 'closes must be later than opens');
-
-const intervals = z
-  .array(interval)
-  .max(8)
-  .refine((list) => {
-    const sorted = [...list].sort((a, b) => minutesOfDay(a.opens) - minutesOfDay(b.opens));
-    return sorted.every(
-      (i, n) => n === 0 || minutesOfDay(i.opens) >= minutesOfDay(sorted[n - 1]?.closes ?? '00:00'),
-    );
-  }, 'intervals of one day must not overlap');
-
-const exception = z.object({ date: localDate, intervals: intervals.default([]), reason: text(200) }).strict();
-
-const weekly = z
-  .object(
-    Object.fromEntries(WEEKDAYS.map((d) => [d, intervals.default([])])) as unknown as Record<
-      Weekday,
-      typeof intervals
-    >,
-  )
-  .strict();
+const slug = slugRule;
+const exception = exceptionRule;
+const weekly = weeklyRule;
 
 const scheduleFile = z
   .object({
@@ -83,47 +61,18 @@ const scheduleFile = z
   })
   .strict();
 
-const serviceFile = z
-  .object({
-    code: z
-      .string()
-      .regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, 'must be uppercase letters, digits and hyphens')
-      .max(20),
-    name: text(200),
-    description: text(2000).nullable().default(null),
-    ticketPrefix: z.string().regex(/^[A-Z0-9]{1,3}$/, 'must be 1 to 3 uppercase letters or digits'),
-    requirements: z.array(text(500)).min(1),
-    procedure: z.array(text(500)).min(1),
-    processingTime: text(200),
-    fee: z.number().int('must be whole rupiah').min(0).max(1_000_000_000),
-    product: text(500),
-    legalBasis: z.array(text(500)).min(1),
-    complaintHandling: text(1000),
-    dailyQuota: z.number().int().min(1).max(100_000).nullable().default(null),
-    averageServiceMinutes: z.number().int().min(1).max(480),
-    cutoffMinutes: z.number().int().min(0).max(480).default(30),
-    active: z.boolean().default(true),
-    booking: bookingPolicyFile,
-  })
-  .strict();
+const serviceFile = z.object({ ...serviceStandardRules, booking: bookingPolicyFile }).strict();
 
 const counterFile = z
   .object({
-    slug,
-    name: text(100),
+    ...counterRules,
     services: z.array(z.string()).min(1, 'a counter serves at least one service'),
-    active: z.boolean().default(true),
   })
   .strict();
 
 const agencyFile = z
   .object({
-    slug,
-    name: text(200),
-    shortName: text(60).nullable().default(null),
-    kind: z.enum(AGENCY_KINDS),
-    description: text(2000).nullable().default(null),
-    active: z.boolean().default(true),
+    ...agencyRules,
     schedule: scheduleFile.nullable().default(null),
     services: z.array(serviceFile).min(1, 'an agency offers at least one service'),
     counters: z.array(counterFile).min(1, 'an agency has at least one counter'),
@@ -133,10 +82,10 @@ const agencyFile = z
 const mallFile = z
   .object({
     id: slug,
-    name: text(200),
-    regency: text(200),
-    province: text(200),
-    address: text(500).nullable().default(null),
+    name: textRule(200),
+    regency: textRule(200),
+    province: textRule(200),
+    address: textRule(500).nullable().default(null),
     timeZone: z.enum(MALL_TIME_ZONES),
     settings: z
       .object({
@@ -150,19 +99,9 @@ const mallFile = z
   })
   .strict();
 
-const holidayFile = z.object({ name: text(200), exceptions: z.array(exception) }).strict();
+const holidayFile = z.object({ name: textRule(200), exceptions: z.array(exception) }).strict();
 
 type ScheduleFile = z.infer<typeof scheduleFile>;
-
-function fieldPath(path: readonly PropertyKey[]): string {
-  return (
-    path.reduce<string>(
-      (acc, part) =>
-        typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part),
-      '',
-    ) || '(file)'
-  );
-}
 
 class IssueCollector {
   readonly issues: DataFileIssue[] = [];
@@ -186,7 +125,7 @@ class IssueCollector {
     }
     const result = schema.safeParse(raw);
     if (result.success) return result.data;
-    for (const issue of result.error.issues) this.add(file, fieldPath(issue.path), issue.message);
+    for (const issue of result.error.issues) this.add(file, fieldPath(issue.path) || '(file)', issue.message);
     return null;
   }
 }
@@ -296,7 +235,6 @@ export async function readCatalogs(root: string): Promise<MallCatalog[]> {
       services: [],
       counters: [],
     };
-    const prefixes = new Map<string, string>();
     for (const file of await jsonFiles(join(root, 'malls', dir, 'agencies'))) {
       const parsed = await collector.parse(file, agencyFile);
       if (!parsed) continue;
@@ -322,14 +260,6 @@ export async function readCatalogs(root: string): Promise<MallCatalog[]> {
       parsed.services.forEach((s, n) => {
         if (codes.has(s.code))
           collector.add(file, `services[${n}].code`, `${s.code} appears twice in this agency`);
-        const owner = prefixes.get(s.ticketPrefix);
-        if (owner) {
-          collector.add(
-            file,
-            `services[${n}].ticketPrefix`,
-            `${s.ticketPrefix} is already used by ${owner} in this mall`,
-          );
-        }
         const { fee, ...rest } = s;
         const service: Service = {
           ...rest,
@@ -339,7 +269,11 @@ export async function readCatalogs(root: string): Promise<MallCatalog[]> {
           feeRupiah: fee,
           active: s.active && parsed.active,
         };
-        prefixes.set(s.ticketPrefix, service.id);
+        // The same rule as upsertService; a duplicate code is reported above, by the file's own name for it.
+        for (const issue of serviceConflicts(catalog, service)) {
+          if (issue.field === 'ticketPrefix')
+            collector.add(file, `services[${n}].${issue.field}`, issue.reason);
+        }
         codes.set(s.code, service);
         catalog.services.push(service);
       });

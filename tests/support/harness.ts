@@ -72,7 +72,8 @@ export async function createHarness(
 ): Promise<Harness> {
   const table = await createTestTable(endpoint);
   const store = new DynamoCatalogStore(table.client, table.tableName);
-  for (const catalog of catalogs) await store.writeCatalog(catalog);
+  // Loaded as at the start, so the loader's audit entries come before anything the test does.
+  for (const catalog of catalogs) await store.writeCatalog(catalog, start);
   const clock = new ManualClock(start);
   const keys = await mkdtemp(join(tmpdir(), 'loket-keys-'));
   const issuer = await LocalIssuer.open(keys);

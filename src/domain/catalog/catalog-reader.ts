@@ -185,6 +185,19 @@ export class CatalogReader extends CatalogLookups {
     return this.directory.value;
   }
 
+  /**
+   * Takes `catalog` as the instance's copy of its mall, fresh from now: what this instance just wrote, so
+   * its next request sees the change at once (other instances within `maxAgeMs`).
+   */
+  replace(catalog: MallCatalog): void {
+    this.malls.set(catalog.mall.id, {
+      loadedAt: this.clock.now().getTime(),
+      value: Promise.resolve(new IndexedCatalog(catalog)),
+    });
+    // A new mall, or a renamed one, shows in the directory of malls at once too.
+    this.directory = null;
+  }
+
   /** Forgets every cached copy; the next read goes to the repository. */
   invalidate(): void {
     this.malls.clear();

@@ -1,27 +1,31 @@
 /**
- * The catalog in DynamoDB: reads for the API, and the idempotent write of a
- * validated catalog for the data load.
+ * The catalog in DynamoDB: reads for the API, and the one writer of catalog changes, used by the
+ * administration mutations and the data load alike (optimistic, per mall, with audit entries).
  */
+import { randomUUID } from 'node:crypto';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry } from '../../domain/admin/audit.js';
+import { type CatalogLoadReport, loadDeclaredCatalog } from '../../domain/admin/catalog-load.js';
+import {
+  type CatalogItemWrite,
+  type CatalogWriter,
+  type ChangeSource,
+  type CommitOptions,
+  MAX_WRITES_PER_COMMIT,
+  type Provenance,
+  type WritableCatalog,
+} from '../../domain/admin/catalog-writer.js';
 import type { Agency, Counter, Mall, MallCatalog, Service } from '../../domain/catalog/catalog.js';
 import type { CatalogRepository } from '../../domain/catalog/catalog-repository.js';
-import { catalogKeys, GSI1, type ItemKey, type ItemType, PK } from '../shared/keys.js';
+import { StaleWriteError } from '../../domain/shared/stale-write-error.js';
+import { adminKeys, catalogKeys, GSI1, type ItemKey, type ItemType, PK } from '../shared/keys.js';
 import { queryPartition } from '../shared/query-partition.js';
 
 interface CatalogItem extends ItemKey {
   type: ItemType;
   data: Mall | Agency | Service | Counter;
   [key: string]: unknown;
-}
-
-function toItems(catalog: MallCatalog): CatalogItem[] {
-  const { mall } = catalog;
-  return [
-    { ...catalogKeys.mall(mall.id), ...catalogKeys.mallDirectory(mall), type: 'MALL', data: mall },
-    ...catalog.agencies.map((a): CatalogItem => ({ ...catalogKeys.agency(a), type: 'AGENCY', data: a })),
-    ...catalog.services.map((s): CatalogItem => ({ ...catalogKeys.service(s), type: 'SERVICE', data: s })),
-    ...catalog.counters.map((c): CatalogItem => ({ ...catalogKeys.counter(c), type: 'COUNTER', data: c })),
-  ];
 }
 
 function fromItems(items: CatalogItem[]): MallCatalog | null {
@@ -36,42 +40,42 @@ function fromItems(items: CatalogItem[]): MallCatalog | null {
   };
 }
 
-/** What a catalog write changed, by item. */
-export interface CatalogWriteReport {
-  mallId: string;
-  added: string[];
-  changed: string[];
-  /** In the table but no longer in the files: kept, marked inactive, so old tickets still resolve. */
-  deactivated: string[];
-  unchanged: number;
+/** What a catalog write changed, by item (the load's report). */
+export type CatalogWriteReport = CatalogLoadReport;
+
+/** The attributes of a catalog item beside its data: who made it, who changed it last. */
+const CREATED_BY = 'createdBy';
+const CHANGED_BY = 'changedBy';
+/** On the mall item: the catalog's version (every write bumps it) and the digest of the last load. */
+const VERSION = 'catalogVersion';
+const LOAD_DIGEST = 'loadDigest';
+
+function keyOf(write: CatalogItemWrite): ItemKey {
+  switch (write.type) {
+    case 'MALL':
+      return catalogKeys.mall(write.data.id);
+    case 'AGENCY':
+      return catalogKeys.agency(write.data);
+    case 'SERVICE':
+      return catalogKeys.service(write.data);
+    case 'COUNTER':
+      return catalogKeys.counter(write.data);
+  }
 }
 
-/** Largest TransactWriteItems DynamoDB accepts. */
-const MAX_TRANSACTION_ITEMS = 100;
-
-/** Stable JSON for comparing items regardless of attribute order. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
-        )
-      : v,
-  );
-}
-
-/** The DynamoDB adapter of `CatalogRepository`. */
-export class DynamoCatalogStore implements CatalogRepository {
+/** The DynamoDB adapter of `CatalogRepository` and `CatalogWriter`. */
+export class DynamoCatalogStore implements CatalogRepository, CatalogWriter {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
 
-  private async partitionItems(mallId: string): Promise<CatalogItem[]> {
+  private async partitionItems(mallId: string, consistent = false): Promise<CatalogItem[]> {
     const items = await queryPartition(this.client, {
       tableName: this.tableName,
       partitionKeyName: PK,
       value: catalogKeys.partition(mallId),
+      consistent,
     });
     return items as CatalogItem[];
   }
@@ -92,48 +96,134 @@ export class DynamoCatalogStore implements CatalogRepository {
     return items.map((i) => (i as CatalogItem).data as Mall);
   }
 
-  /**
-   * Writes a validated catalog: adds what is new, replaces what changed,
-   * marks inactive what the files no longer name, leaves the rest untouched.
-   * Running it twice writes nothing the second time. Writes go in
-   * transactions of up to 100 items; a mall with more changes is written in
-   * several, and a rerun after a failure completes it.
-   */
-  async writeCatalog(catalog: MallCatalog): Promise<CatalogWriteReport> {
-    const existing = new Map((await this.partitionItems(catalog.mall.id)).map((i) => [i.sk, i]));
-    const report: CatalogWriteReport = {
-      mallId: catalog.mall.id,
-      added: [],
-      changed: [],
-      deactivated: [],
-      unchanged: 0,
+  /** One strongly consistent Query of the mall's partition. */
+  async readForWrite(mallId: string): Promise<WritableCatalog | null> {
+    const items = await this.partitionItems(mallId, true);
+    const catalog = fromItems(items);
+    if (!catalog) return null;
+    const mallItem = items.find((i) => i.type === 'MALL');
+    const provenance = new Map<string, Provenance>();
+    for (const item of items) {
+      // Items written before provenance was kept came from a load.
+      const createdBy = (item[CREATED_BY] as ChangeSource | undefined) ?? 'LOAD';
+      const changedBy = (item[CHANGED_BY] as ChangeSource | undefined) ?? createdBy;
+      provenance.set(item.data.id, { createdBy, changedBy });
+    }
+    return {
+      catalog,
+      version: Number(mallItem?.[VERSION] ?? 0),
+      provenance,
+      loadDigest: (mallItem?.[LOAD_DIGEST] as string | undefined) ?? null,
     };
-    const writes: CatalogItem[] = [];
-    for (const item of toItems(catalog)) {
-      const old = existing.get(item.sk);
-      existing.delete(item.sk);
-      if (!old) report.added.push(item.data.id);
-      else if (canonical(old) !== canonical(item)) report.changed.push(item.data.id);
-      else {
-        report.unchanged++;
-        continue;
-      }
-      writes.push(item);
+  }
+
+  /**
+   * One TransactWriteItems: the mall item's version (conditional on the version read), the items (each an
+   * Update, so who created it is kept) and the audit entries. All or nothing.
+   */
+  async commit(
+    mallId: string,
+    expectedVersion: number,
+    items: CatalogItemWrite[],
+    audit: AuditEntry[],
+    options: CommitOptions = {},
+  ): Promise<void> {
+    if (items.length + audit.length > MAX_WRITES_PER_COMMIT) {
+      throw new RangeError(`At most ${MAX_WRITES_PER_COMMIT} items and audit entries per commit`);
     }
-    for (const old of existing.values()) {
-      if (old.type === 'MALL' || !('active' in old.data) || !old.data.active) continue;
-      report.deactivated.push(old.data.id);
-      writes.push({ ...old, data: { ...old.data, active: false } });
+    const mallWrite = items.find((i) => i.type === 'MALL');
+    const names: Record<string, string> = { '#version': VERSION };
+    const values: Record<string, unknown> = { ':next': expectedVersion + 1 };
+    const sets = ['#version = :next'];
+    let condition = expectedVersion === 0 ? 'attribute_not_exists(#version)' : '#version = :expected';
+    if (expectedVersion !== 0) values[':expected'] = expectedVersion;
+    if (options.loadDigest) {
+      sets.push('#digest = :digest');
+      names['#digest'] = LOAD_DIGEST;
+      values[':digest'] = options.loadDigest;
     }
-    for (let i = 0; i < writes.length; i += MAX_TRANSACTION_ITEMS) {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: writes
-            .slice(i, i + MAX_TRANSACTION_ITEMS)
-            .map((Item) => ({ Put: { TableName: this.tableName, Item } })),
-        }),
+    if (mallWrite) {
+      const directory = catalogKeys.mallDirectory(mallWrite.data);
+      sets.push(
+        '#data = :data',
+        '#type = :type',
+        '#gsi1pk = :gsi1pk',
+        '#gsi1sk = :gsi1sk',
+        '#changedBy = :source',
+        '#createdBy = if_not_exists(#createdBy, :source)',
       );
+      Object.assign(names, {
+        '#data': 'data',
+        '#type': 'type',
+        '#gsi1pk': GSI1.pk,
+        '#gsi1sk': GSI1.sk,
+        '#changedBy': CHANGED_BY,
+        '#createdBy': CREATED_BY,
+      });
+      Object.assign(values, {
+        ':data': mallWrite.data,
+        ':type': 'MALL' satisfies ItemType,
+        ':gsi1pk': directory[GSI1.pk],
+        ':gsi1sk': directory[GSI1.sk],
+        ':source': mallWrite.source,
+      });
+    } else {
+      // A change to an agency, service or counter needs its mall; only the mall's own write creates it.
+      names['#pk'] = PK;
+      condition = `attribute_exists(#pk) AND ${condition}`;
     }
-    return report;
+    const mallUpdate = {
+      TableName: this.tableName,
+      Key: catalogKeys.mall(mallId),
+      UpdateExpression: `SET ${sets.join(', ')}`,
+      ConditionExpression: condition,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    };
+    const itemUpdates = items
+      .filter((i) => i.type !== 'MALL')
+      .map((write) => ({
+        Update: {
+          TableName: this.tableName,
+          Key: keyOf(write),
+          UpdateExpression:
+            'SET #data = :data, #type = :type, #changedBy = :source, #createdBy = if_not_exists(#createdBy, :source)',
+          ExpressionAttributeNames: {
+            '#data': 'data',
+            '#type': 'type',
+            '#changedBy': CHANGED_BY,
+            '#createdBy': CREATED_BY,
+          },
+          ExpressionAttributeValues: { ':data': write.data, ':type': write.type, ':source': write.source },
+        },
+      }));
+    const auditPuts = audit.map((entry) => ({
+      Put: {
+        TableName: this.tableName,
+        Item: { ...adminKeys.audit(mallId, entry.at, randomUUID()), type: 'AUDIT' satisfies ItemType, entry },
+      },
+    }));
+    try {
+      await this.client.send(
+        new TransactWriteCommand({ TransactItems: [{ Update: mallUpdate }, ...itemUpdates, ...auditPuts] }),
+      );
+    } catch (error) {
+      if (
+        error instanceof TransactionCanceledException &&
+        error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
+      ) {
+        throw new StaleWriteError('UNKNOWN', { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Writes a validated catalog as the data load does (`loadDeclaredCatalog`): adds what is new, replaces
+   * what changed, marks inactive what an earlier load made and the files no longer name. Running it twice
+   * writes nothing the second time.
+   */
+  async writeCatalog(catalog: MallCatalog, at: Date = new Date()): Promise<CatalogWriteReport> {
+    return loadDeclaredCatalog(this, catalog, { at });
   }
 }

@@ -31,6 +31,8 @@ export type ItemType =
   | 'APPOINTMENT_CONTACT'
   | 'NIK'
   | 'IDEMPOTENCY'
+  | 'AUDIT'
+  | 'MACHINE_CLIENT'
   | 'SURVEY'
   | 'FIGURES_FACTS'
   | 'FIGURES_DAY'
@@ -148,8 +150,14 @@ export const bookingKeys = {
  */
 export const figuresKeys = {
   survey: (ticketId: string): ItemKey => ({ pk: `SURVEY#${ticketId}`, sk: 'SURVEY' }),
-  dayFacts: (serviceId: string, date: string): ItemKey => ({ pk: `FIGFACTS#${serviceId}#${date}`, sk: 'FACTS' }),
-  daySummary: (serviceId: string, date: string): ItemKey => ({ pk: `FIGDAY#${serviceId}#${date}`, sk: 'DAY' }),
+  dayFacts: (serviceId: string, date: string): ItemKey => ({
+    pk: `FIGFACTS#${serviceId}#${date}`,
+    sk: 'FACTS',
+  }),
+  daySummary: (serviceId: string, date: string): ItemKey => ({
+    pk: `FIGDAY#${serviceId}#${date}`,
+    sk: 'DAY',
+  }),
   daySatisfaction: (serviceId: string, date: string): ItemKey => ({
     pk: `FIGSKM#${serviceId}#${date}`,
     sk: 'SKM',
@@ -161,7 +169,8 @@ export const figuresKeys = {
   appointmentFact: (appointmentId: string): string => `a#${appointmentId}`,
   /** GSI1: a mall's figures. */
   mall: (mallId: string): string => `FIGURES#${mallId}`,
-  mallDaySort: (date: string, agencyId: string, serviceId: string): string => `D#${date}#${agencyId}#${serviceId}`,
+  mallDaySort: (date: string, agencyId: string, serviceId: string): string =>
+    `D#${date}#${agencyId}#${serviceId}`,
   mallComplaintSort: (date: string, complaintId: string): string => `C#${date}#${complaintId}`,
   mallSatisfactionSort: (date: string, serviceId: string): string => `S#${date}#${serviceId}`,
   /** GSI1 sort-key bounds of a kind (`D`, `C`, `S`) from one date to another, inclusive. */
@@ -174,6 +183,19 @@ export const figuresKeys = {
   agencyDaySort: (date: string, serviceId: string): string => `${date}#D#${serviceId}`,
   agencyComplaintSort: (date: string, complaintId: string): string => `${date}#C#${complaintId}`,
   agencyRange: (from: string, to: string): [string, string] => [from, `${to}#\uffff`],
+} as const;
+
+/**
+ * Administration. The audit log of a mall is one partition (`AUDIT#<mallId>`), sorted by instant, read
+ * newest first. A machine client is its own item (`MACHINECLIENT#<id>`, one GetItem per key-cache miss),
+ * listed per mall in GSI1 in order of registration.
+ */
+export const adminKeys = {
+  audit: (mallId: string, at: string, unique: string): ItemKey => ({ pk: `AUDIT#${mallId}`, sk: `${at}#${unique}` }),
+  auditPartition: (mallId: string): string => `AUDIT#${mallId}`,
+  machineClient: (id: string): ItemKey => ({ pk: `MACHINECLIENT#${id}`, sk: 'CLIENT' }),
+  machineClientsOfMall: (mallId: string): string => `MACHINECLIENTS#${mallId}`,
+  machineClientSort: (createdAt: string, id: string): string => `${createdAt}#${id}`,
 } as const;
 
 /** A key no item ever has: what a cold start reads to open its connection early. */

@@ -8,6 +8,8 @@ export interface PartitionRef {
   index?: { name: IndexName; pk: string };
   partitionKeyName: string;
   value: string;
+  /** Strongly consistent reads (the table only), for a read that a conditional write builds on. @default false */
+  consistent?: boolean;
 }
 
 /**
@@ -24,6 +26,7 @@ export async function queryPartition(
     {
       TableName: ref.tableName,
       ...(ref.index ? { IndexName: ref.index.name } : {}),
+      ...(ref.consistent ? { ConsistentRead: true } : {}),
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': ref.index?.pk ?? ref.partitionKeyName },
       ExpressionAttributeValues: { ':pk': ref.value },
