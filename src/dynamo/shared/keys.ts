@@ -191,7 +191,10 @@ export const figuresKeys = {
  * listed per mall in GSI1 in order of registration.
  */
 export const adminKeys = {
-  audit: (mallId: string, at: string, unique: string): ItemKey => ({ pk: `AUDIT#${mallId}`, sk: `${at}#${unique}` }),
+  audit: (mallId: string, at: string, unique: string): ItemKey => ({
+    pk: `AUDIT#${mallId}`,
+    sk: `${at}#${unique}`,
+  }),
   auditPartition: (mallId: string): string => `AUDIT#${mallId}`,
   machineClient: (id: string): ItemKey => ({ pk: `MACHINECLIENT#${id}`, sk: 'CLIENT' }),
   machineClientsOfMall: (mallId: string): string => `MACHINECLIENTS#${mallId}`,
