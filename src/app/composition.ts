@@ -26,6 +26,7 @@ import type { AppConfig } from './config.js';
 import type { GraphQLContext } from './context.js';
 import { randomIds } from './ids.js';
 import { RequestCachedTickets } from './request-cache.js';
+import { logReporterRead } from './reporter-audit.js';
 import { secretsLoader } from './secrets.js';
 
 /** The instance-wide services a request context is made from. */
@@ -119,6 +120,8 @@ export async function createContext(services: AppServices, request: RequestFacts
       catalog,
       services.random,
       services.sleeper,
+      secrets,
+      logReporterRead,
     ),
   };
 }

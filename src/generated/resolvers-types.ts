@@ -160,13 +160,13 @@ export type Complaint = {
   description: Maybe<Scalars['String']['output']>;
   /** Deadline of the current stage; null once CLOSED or REJECTED. */
   dueAt: Maybe<Scalars['DateTime']['output']>;
-  /** Id for staff. */
+  /** Id for staff: random, it tells nothing about the tracking code. */
   id: Scalars['ID']['output'];
   /** Past the deadline of a stage that awaits the mall or the agency. */
   overdue: Scalars['Boolean']['output'];
   /** The reporter's rating, 1 to 5. */
   rating: Maybe<Scalars['Int']['output']>;
-  /** Null when there is none, or when the caller may not see it at all. */
+  /** Null when there is none, once erased, or when the caller may not see it at all. Listings show it masked to everyone; a single complaint shows it in full to the mall's admins and the assigned agency (each such read is logged). */
   reporter: Maybe<Reporter>;
   /** The service it is about, if named. */
   service: Maybe<Service>;
@@ -180,9 +180,20 @@ export type Complaint = {
   ticket: Maybe<Ticket>;
   /** Every step, oldest first. */
   timeline: Array<ComplaintEvent>;
-  /** What the reporter uses to follow it, e.g. K7QX-M3RP-9WHT-E; partly hidden from staff other than admins. */
+  /** What the reporter uses to follow it, e.g. K7QX-M3RP-9WHT-E: shown only to whoever gave it, and in the answer of submitComplaint; everyone else sees ****-****-****-*. */
   trackingCode: Scalars['String']['output'];
 };
+
+/** Who wrote a timeline entry. */
+export type ComplaintAuthor =
+  /** The assigned agency (answers, return to the mall). */
+  | 'AGENCY'
+  /** The reporter (submission, reply). */
+  | 'CITIZEN'
+  /** The mall's complaint desk (verification, assignment, reassignment, rejection, erasure). */
+  | 'MALL'
+  /** Loket itself (the automatic close). */
+  | 'SYSTEM';
 
 /** What a report is (SP4N-LAPOR! categories). */
 export type ComplaintCategory =
@@ -216,6 +227,10 @@ export type ComplaintEvent = {
   __typename?: 'ComplaintEvent';
   /** When. */
   at: Scalars['DateTime']['output'];
+  /** Who wrote it. */
+  author: ComplaintAuthor;
+  /** Staff subject of the entry; null for CITIZEN and SYSTEM, and for callers who may not see it (all but the mall's admins and the assigned agency). */
+  by: Maybe<Scalars['String']['output']>;
   /** What was said: the answer, the reason, or the reporter's reply. */
   message: Maybe<Scalars['String']['output']>;
   /** The status after the step. */
@@ -331,6 +346,8 @@ export type Mutation = {
   cancelTicket: Ticket;
   /** KIOSK (or OFFICER/ADMIN) token: turns a booking into a ticket within its check-in window. */
   checkInAppointment: Ticket;
+  /** ADMIN: erase the reporter's personal data (UU PDP); the complaint stays. */
+  eraseReporter: Complaint;
   /** OFFICER: service is done. */
   finishTicket: Ticket;
   /** OFFICER: the citizen did not come after the mall's minimum of recalls. */
@@ -339,6 +356,8 @@ export type Mutation = {
   rateComplaint: Complaint;
   /** OFFICER: put a no-show of today back in the queue. */
   reactivateTicket: Ticket;
+  /** ADMIN: send an assigned complaint to another agency, with a reason (5 to 500 characters); the new agency's 5 working days start now. */
+  reassignComplaint: Complaint;
   /** OFFICER: call a CALLED ticket again. */
   recallTicket: Ticket;
   /** ADMIN. */
@@ -347,6 +366,8 @@ export type Mutation = {
   replyToComplaint: Complaint;
   /** OFFICER of the assigned agency: status IN_PROGRESS or RESOLVED. */
   respondToComplaint: Complaint;
+  /** OFFICER: hand a complaint back to the mall (not this agency's), with a reason (5 to 500 characters); it is VERIFIED again and the mall's 3 working days start now. */
+  returnComplaint: Complaint;
   /** OFFICER: the citizen arrived; service starts. */
   startServing: Ticket;
   /** PUBLIC. */
@@ -401,6 +422,11 @@ export type MutationCheckInAppointmentArgs = {
 };
 
 
+export type MutationEraseReporterArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationFinishTicketArgs = {
   id: Scalars['ID']['input'];
 };
@@ -419,6 +445,13 @@ export type MutationRateComplaintArgs = {
 
 export type MutationReactivateTicketArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationReassignComplaintArgs = {
+  agencyId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -443,6 +476,12 @@ export type MutationRespondToComplaintArgs = {
   id: Scalars['ID']['input'];
   message: Scalars['String']['input'];
   status: ComplaintStatus;
+};
+
+
+export type MutationReturnComplaintArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -505,9 +544,11 @@ export type Query = {
   /** Public status check; confidential content stays hidden. */
   complaint: Maybe<Complaint>;
   /**
-   * Staff only: ADMIN sees the mall's, OFFICER its agency's. Newest first.
-   * `first` is 1 to 100. A status filter may give pages shorter than `first` while more follow.
-   * `mallId` defaults to the caller's mall.
+   * Staff only: ADMIN sees the mall's (with `agencyId`, those assigned to that agency), OFFICER only
+   * those assigned to its agency now. Newest first.
+   * `first` is 1 to 100. A status or overdue filter may give pages shorter than `first` while more follow.
+   * `mallId` defaults to the caller's mall. `overdue: true` is the escalation list: past the deadline of
+   * a stage awaiting the mall or the agency.
    */
   complaints: ComplaintConnection;
   /** A counter by id; null when there is none. */
@@ -554,6 +595,7 @@ export type QueryComplaintsArgs = {
   agencyId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   mallId?: InputMaybe<Scalars['ID']['input']>;
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
   status?: InputMaybe<ComplaintStatus>;
 };
 
@@ -994,6 +1036,7 @@ export type ResolversTypes = {
   BookingPolicy: ResolverTypeWrapper<BookingPolicyModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Complaint: ResolverTypeWrapper<VisibleComplaintModel>;
+  ComplaintAuthor: ComplaintAuthor;
   ComplaintCategory: ComplaintCategory;
   ComplaintConnection: ResolverTypeWrapper<VisibleComplaintPageModel>;
   ComplaintEdge: ResolverTypeWrapper<VisibleComplaintEdgeModel>;
@@ -1155,6 +1198,8 @@ export type ComplaintEdgeResolvers<ContextType = GraphQLContext, ParentType exte
 
 export type ComplaintEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ComplaintEvent'] = ResolversParentTypes['ComplaintEvent']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  author?: Resolver<ResolversTypes['ComplaintAuthor'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ComplaintStatus'], ParentType, ContextType>;
 };
@@ -1213,14 +1258,17 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   cancelAppointment?: Resolver<ResolversTypes['Appointment'], ParentType, ContextType, RequireFields<MutationCancelAppointmentArgs, 'code' | 'nikLast4'>>;
   cancelTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationCancelTicketArgs, 'id'>>;
   checkInAppointment?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationCheckInAppointmentArgs, 'code' | 'nikLast4'>>;
+  eraseReporter?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationEraseReporterArgs, 'id'>>;
   finishTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationFinishTicketArgs, 'id'>>;
   markNoShow?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationMarkNoShowArgs, 'id'>>;
   rateComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationRateComplaintArgs, 'rating' | 'trackingCode'>>;
   reactivateTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationReactivateTicketArgs, 'id'>>;
+  reassignComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationReassignComplaintArgs, 'agencyId' | 'id' | 'reason'>>;
   recallTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationRecallTicketArgs, 'id'>>;
   rejectComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationRejectComplaintArgs, 'id' | 'reason'>>;
   replyToComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationReplyToComplaintArgs, 'message' | 'trackingCode'>>;
   respondToComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationRespondToComplaintArgs, 'id' | 'message' | 'status'>>;
+  returnComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationReturnComplaintArgs, 'id' | 'reason'>>;
   startServing?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationStartServingArgs, 'id'>>;
   submitComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationSubmitComplaintArgs, 'input'>>;
   takeTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationTakeTicketArgs, 'input'>>;

@@ -2,6 +2,8 @@
  * The complaint state machine (docs/domain-rules.md, 'Complaints'):
  *   RECEIVED → VERIFIED → ASSIGNED → IN_PROGRESS → RESOLVED → CLOSED; RECEIVED | VERIFIED → REJECTED;
  *   RESOLVED ─REPLY→ IN_PROGRESS; RESOLVED | CLOSED ─RATE→ (same, once, 1 to 5).
+ * The complaint desk (docs/domain-rules.md, 'Complaint desk'): ASSIGNED | IN_PROGRESS ─REASSIGN→ ASSIGNED
+ * (another agency), ASSIGNED | IN_PROGRESS ─RETURN→ VERIFIED, any ─ERASE→ (same status).
  * Every (status × move) pair is checked; a refusal changes nothing.
  */
 import { describe, expect, it } from 'vitest';
@@ -13,6 +15,9 @@ import {
   type ComplaintMove,
   type ComplaintStatus,
   isAwaitingAction,
+  isOverdue,
+  legacyEventAuthor,
+  personalDataExpiryOf,
 } from '../../src/domain/complaints/complaint.js';
 import { BadInputError, InvalidTransitionError } from '../../src/domain/shared/errors.js';
 
@@ -30,7 +35,7 @@ const NOW = new Date('2026-12-07T03:30:00.000Z');
 const NOW_ISO = NOW.toISOString();
 
 function event(at: string, status: ComplaintStatus, message: string | null): ComplaintEvent {
-  return { at, status, message };
+  return { at, status, message, author: 'MALL', by: 'admin-1' };
 }
 
 /**
@@ -45,7 +50,7 @@ function complaintIn(status: ComplaintStatus, overrides: Partial<Complaint> = {}
   const resolved = event(RESOLVED_AT, 'RESOLVED', 'SKCK sudah dapat diambil.');
   const base: Complaint = {
     id: 'c0123456789abcdef0123456789abcdef',
-    trackingCode: 'K7QX-M3RP-9WHT-E',
+    codeKey: 'a'.repeat(64),
     mallId: MALL,
     category: 'COMPLAINT',
     agencyId: POLRES,
@@ -56,7 +61,12 @@ function complaintIn(status: ComplaintStatus, overrides: Partial<Complaint> = {}
     status,
     anonymous: false,
     confidential: false,
-    reporter: { name: 'Budi Santoso', phone: '081234567890', nik: '3201234567890123' },
+    reporter: {
+      masked: { name: 'B*** S***', phone: '********7890', nik: '************0123' },
+      sealed: 'sealed-reporter',
+    },
+    reporterErasedAt: null,
+    personalDataExpiresAt: null,
     submittedAt: SUBMITTED_AT,
     stageStartedAt: SUBMITTED_AT,
     dueAt: '2026-12-04T16:59:59.000Z',
@@ -103,6 +113,9 @@ const MOVES = {
   REPLY: { kind: 'REPLY', message: 'Belum bisa diambil, mohon dicek lagi.' },
   RATE: { kind: 'RATE', rating: 4 },
   CLOSE: { kind: 'CLOSE' },
+  REASSIGN: { kind: 'REASSIGN', agencyId: DUKCAPIL, reason: 'Wewenang Disdukcapil.' },
+  RETURN: { kind: 'RETURN', reason: 'Bukan wewenang kami.' },
+  ERASE: { kind: 'ERASE' },
 } as const satisfies Record<string, ComplaintMove>;
 type MoveName = keyof typeof MOVES;
 const MOVE_NAMES = Object.keys(MOVES) as MoveName[];
@@ -117,10 +130,13 @@ const ALLOWED: Record<MoveName, Partial<Record<ComplaintStatus, ComplaintStatus>
   REPLY: { RESOLVED: 'IN_PROGRESS' },
   RATE: { RESOLVED: 'RESOLVED', CLOSED: 'CLOSED' },
   CLOSE: { RESOLVED: 'CLOSED' },
+  REASSIGN: { ASSIGNED: 'ASSIGNED', IN_PROGRESS: 'ASSIGNED' },
+  RETURN: { ASSIGNED: 'VERIFIED', IN_PROGRESS: 'VERIFIED' },
+  ERASE: Object.fromEntries(COMPLAINT_STATUSES.map((s) => [s, s])),
 };
 
 /** Moves that start a new stage clock (ASSIGN, resolving, and the reporter's reply). */
-const RESETS_STAGE = new Set<MoveName>(['ASSIGN', 'RESPOND_RESOLVED', 'REPLY']);
+const RESETS_STAGE = new Set<MoveName>(['ASSIGN', 'RESPOND_RESOLVED', 'REPLY', 'REASSIGN', 'RETURN']);
 
 /** The message a timeline entry must carry for each move that adds one. */
 const EXPECTED_MESSAGE: Partial<Record<MoveName, string>> = {
@@ -130,6 +146,9 @@ const EXPECTED_MESSAGE: Partial<Record<MoveName, string>> = {
   RESPOND_IN_PROGRESS: 'Sedang kami periksa.',
   RESPOND_RESOLVED: 'SKCK sudah dapat diambil.',
   REPLY: 'Belum bisa diambil, mohon dicek lagi.',
+  REASSIGN: 'Wewenang Disdukcapil.',
+  RETURN: 'Bukan wewenang kami.',
+  ERASE: 'Data pribadi pelapor dihapus.',
 };
 
 function pairs(allowed: boolean): [MoveName, ComplaintStatus][] {
@@ -151,10 +170,10 @@ function thrownBy(fn: () => unknown): unknown {
 }
 
 describe('the transition table', () => {
-  it('covers all 7 statuses × 8 moves, 12 allowed and 44 refused', () => {
+  it('covers all 7 statuses × 11 moves, 23 allowed and 54 refused', () => {
     expect(COMPLAINT_STATUSES).toHaveLength(7);
-    expect(pairs(true)).toHaveLength(12);
-    expect(pairs(false)).toHaveLength(44);
+    expect(pairs(true)).toHaveLength(23);
+    expect(pairs(false)).toHaveLength(54);
   });
 });
 
@@ -192,8 +211,9 @@ describe('allowed moves', () => {
 
     // What the move does not concern stays as it was.
     expect(after.id).toBe(before.id);
-    expect(after.trackingCode).toBe(before.trackingCode);
-    expect(after.reporter).toEqual(before.reporter);
+    expect(after.codeKey).toBe(before.codeKey);
+    if (moveName === 'ERASE') expect(after.reporter).toBeNull();
+    else expect(after.reporter).toEqual(before.reporter);
     expect(after.submittedAt).toBe(before.submittedAt);
     expect(after.subject).toBe(before.subject);
     expect(after.description).toBe(before.description);
@@ -214,10 +234,12 @@ describe('refused moves', () => {
 describe('VERIFY', () => {
   it('without a message writes a default one', () => {
     const after = applyComplaintMove(complaintIn('RECEIVED'), { kind: 'VERIFY', message: null }, NOW);
-    expect(after.timeline.at(-1)).toEqual({
+    expect(after.timeline.at(-1)).toMatchObject({
       at: NOW_ISO,
       status: 'VERIFIED',
       message: 'Pengaduan diverifikasi.',
+      author: 'SYSTEM',
+      by: null,
     });
   });
 
@@ -258,7 +280,7 @@ describe('ASSIGN', () => {
       { kind: 'ASSIGN', agencyId: POLRES, message: null },
       NOW,
     );
-    expect(after.timeline.at(-1)).toEqual({
+    expect(after.timeline.at(-1)).toMatchObject({
       at: NOW_ISO,
       status: 'ASSIGNED',
       message: 'Pengaduan diteruskan ke instansi terkait.',
@@ -280,7 +302,11 @@ describe('REJECT', () => {
       NOW,
     );
     expect(after.status).toBe('REJECTED');
-    expect(after.timeline.at(-1)).toEqual({ at: NOW_ISO, status: 'REJECTED', message: 'bukan wewenang' });
+    expect(after.timeline.at(-1)).toMatchObject({
+      at: NOW_ISO,
+      status: 'REJECTED',
+      message: 'bukan wewenang',
+    });
   });
 
   it('needs a reason of 5 to 500 characters (after trimming)', () => {
@@ -345,7 +371,7 @@ describe('REPLY', () => {
     expect(after.status).toBe('IN_PROGRESS');
     expect(after.stageStartedAt).toBe(NOW_ISO);
     expect(after.stageStartedAt).not.toBe(before.stageStartedAt);
-    expect(after.timeline.at(-1)).toEqual({
+    expect(after.timeline.at(-1)).toMatchObject({
       at: NOW_ISO,
       status: 'IN_PROGRESS',
       message: 'Belum bisa diambil, mohon dicek lagi.',
@@ -459,6 +485,118 @@ describe('isAwaitingAction', () => {
       'VERIFIED',
       'ASSIGNED',
       'IN_PROGRESS',
+    ]);
+  });
+});
+
+describe('the complaint desk (docs/domain-rules.md, "Complaint desk")', () => {
+  const AGENCY_ACTOR = { author: 'AGENCY', by: 'officer-polres-7' } as const;
+  const MALL_ACTOR = { author: 'MALL', by: 'admin-lt-1' } as const;
+
+  it('REASSIGN moves an assigned or answered complaint to another agency, with the reason, and restarts the answer stage', () => {
+    for (const from of ['ASSIGNED', 'IN_PROGRESS'] as const) {
+      const after = applyComplaintMove(complaintIn(from), MOVES.REASSIGN, NOW, MALL_ACTOR);
+      expect(after).toMatchObject({
+        status: 'ASSIGNED',
+        agencyId: DUKCAPIL,
+        assignedAgencyId: DUKCAPIL,
+        stageStartedAt: NOW_ISO,
+      });
+      expect(after.timeline.at(-1)).toEqual({
+        at: NOW_ISO,
+        status: 'ASSIGNED',
+        message: 'Wewenang Disdukcapil.',
+        author: 'MALL',
+        by: 'admin-lt-1',
+      });
+    }
+  });
+
+  it('REASSIGN needs a reason of 5 to 500 characters and another agency than the current one', () => {
+    const c = complaintIn('ASSIGNED');
+    const copy = structuredClone(c);
+    for (const reason of ['', '    ', 'abc', 'x'.repeat(501)]) {
+      const error = thrownBy(() =>
+        applyComplaintMove(c, { kind: 'REASSIGN', agencyId: DUKCAPIL, reason }, NOW),
+      );
+      expect(error).toBeInstanceOf(BadInputError);
+      expect((error as BadInputError).field).toBe('reason');
+    }
+    const same = thrownBy(() =>
+      applyComplaintMove(c, { kind: 'REASSIGN', agencyId: POLRES, reason: 'Tetap Polres saja.' }, NOW),
+    );
+    expect((same as BadInputError).field).toBe('agencyId');
+    expect(c).toEqual(copy);
+  });
+
+  it('RETURN hands the complaint back to the mall: VERIFIED, no assigned agency, intake clock restarted', () => {
+    for (const from of ['ASSIGNED', 'IN_PROGRESS'] as const) {
+      const after = applyComplaintMove(complaintIn(from), MOVES.RETURN, NOW, AGENCY_ACTOR);
+      expect(after).toMatchObject({ status: 'VERIFIED', assignedAgencyId: null, stageStartedAt: NOW_ISO });
+      expect(after.timeline.at(-1)).toMatchObject({ author: 'AGENCY', by: 'officer-polres-7' });
+    }
+    expect(() => applyComplaintMove(complaintIn('ASSIGNED'), { kind: 'RETURN', reason: 'no' }, NOW)).toThrow(
+      BadInputError,
+    );
+  });
+
+  it('ERASE drops the reporter, keeps everything else and says so in the timeline', () => {
+    const before = complaintIn('IN_PROGRESS');
+    const after = applyComplaintMove(before, MOVES.ERASE, NOW, MALL_ACTOR);
+    expect(after.reporter).toBeNull();
+    expect(after.reporterErasedAt).toBe(NOW_ISO);
+    expect(after.status).toBe('IN_PROGRESS');
+    expect(after.stageStartedAt).toBe(before.stageStartedAt);
+    expect(after.timeline.at(-1)).toMatchObject({ status: 'IN_PROGRESS', author: 'MALL', by: 'admin-lt-1' });
+  });
+
+  it('refuses text with control characters, bidi overrides or lone surrogates in messages and reasons, naming the field', () => {
+    for (const bad of ['Lengkap\u0000.', 'Lengkap \u202Eabc', 'Lengkap \uD800.', '\u200B\u200B\u200B']) {
+      const verify = thrownBy(() =>
+        applyComplaintMove(complaintIn('RECEIVED'), { kind: 'VERIFY', message: bad }, NOW),
+      );
+      expect((verify as BadInputError).field, JSON.stringify(bad)).toBe('message');
+      const reject = thrownBy(() =>
+        applyComplaintMove(complaintIn('RECEIVED'), { kind: 'REJECT', reason: bad }, NOW),
+      );
+      expect((reject as BadInputError).field, JSON.stringify(bad)).toBe('reason');
+    }
+    // New lines and tabs are a message's own; the stored form is NFC.
+    const ok = applyComplaintMove(
+      complaintIn('RECEIVED'),
+      { kind: 'VERIFY', message: 'Baris satu\r\n\tdua Cafe\u0301' },
+      NOW,
+    );
+    expect(ok.timeline.at(-1)?.message).toBe('Baris satu\n\tdua Caf\u00e9');
+  });
+
+  it('isOverdue: past the deadline of a stage awaiting action only', () => {
+    expect(isOverdue({ status: 'ASSIGNED', dueAt: '2026-12-01T00:00:00.000Z' }, NOW)).toBe(true);
+    expect(isOverdue({ status: 'ASSIGNED', dueAt: '2026-12-31T00:00:00.000Z' }, NOW)).toBe(false);
+    expect(isOverdue({ status: 'RESOLVED', dueAt: '2026-12-01T00:00:00.000Z' }, NOW)).toBe(false);
+    expect(isOverdue({ status: 'REJECTED', dueAt: null }, NOW)).toBe(false);
+  });
+
+  it('personal data expires 2 years after the complaint closes (at its auto-close) or is rejected, never while open', () => {
+    expect(personalDataExpiryOf(complaintIn('RESOLVED', { dueAt: '2026-12-18T16:59:59.000Z' }))).toBe(
+      '2028-12-18T16:59:59.000Z',
+    );
+    expect(personalDataExpiryOf(complaintIn('CLOSED'))).toBe('2028-12-18T16:59:59.000Z');
+    expect(personalDataExpiryOf(complaintIn('REJECTED'))).toBe('2028-12-01T04:00:00.000Z');
+    for (const open of ['RECEIVED', 'VERIFIED', 'ASSIGNED', 'IN_PROGRESS'] as const) {
+      expect(personalDataExpiryOf(complaintIn(open))).toBeNull();
+    }
+  });
+
+  it('names the author of entries written before entries had one', () => {
+    expect(COMPLAINT_STATUSES.map(legacyEventAuthor)).toEqual([
+      'CITIZEN',
+      'MALL',
+      'MALL',
+      'AGENCY',
+      'AGENCY',
+      'SYSTEM',
+      'MALL',
     ]);
   });
 });

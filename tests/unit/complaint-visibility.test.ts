@@ -10,14 +10,16 @@ import { PUBLIC_VIEWER, type Viewer } from '../../src/domain/access/viewer.js';
 import type { Complaint } from '../../src/domain/complaints/complaint.js';
 import { normalizeReporter } from '../../src/domain/complaints/complaint-service.js';
 import {
-  type ComplaintAccess,
   type ComplaintView,
   isAssignedOfficer,
   isMallAdmin,
+  maskedReporter,
   maskName,
   maskTail,
+  seesReporterInFull,
   viewOf,
 } from '../../src/domain/complaints/complaint-visibility.js';
+import { HIDDEN_TRACKING_CODE } from '../../src/domain/complaints/tracking-code.js';
 import { BadInputError } from '../../src/domain/shared/errors.js';
 
 const MALL = 'lampung-tengah';
@@ -33,6 +35,23 @@ const SUBJECT = 'Antrean SKCK terlalu lama';
 const DESCRIPTION = 'Saya menunggu tiga jam tanpa dipanggil di loket 2.';
 
 const MASKED = { name: 'B*** S***', phone: '********7890', nik: '************0123' };
+const FULL = { name: NAME, phone: PHONE, nik: NIK };
+const SEALED = 'sealed:reporter-ciphertext';
+const CODE_KEY = 'f'.repeat(64);
+
+/** How the caller reached the complaint: by giving its code, or as staff by id or listing. */
+type ComplaintAccess = 'TRACKING_CODE' | 'STAFF';
+
+/**
+ * The view as the use case makes it: the code only for whoever gave it, the reporter opened only for
+ * a caller who may see it in full.
+ */
+function seen(c: Complaint, viewer: Viewer, access: ComplaintAccess): ComplaintView {
+  return viewOf(c, viewer, {
+    trackingCode: access === 'TRACKING_CODE' ? CODE : null,
+    fullReporter: seesReporterInFull(viewer, c) ? FULL : null,
+  });
+}
 
 const ADMIN: Viewer = { role: 'ADMIN', mallId: MALL, agencyId: null };
 const OTHER_ADMIN: Viewer = { role: 'ADMIN', mallId: OTHER_MALL, agencyId: null };
@@ -46,7 +65,7 @@ const PARTNER: Viewer = { role: 'PARTNER', mallId: MALL, agencyId: POLRES };
 function complaint(overrides: Partial<Complaint> = {}): Complaint {
   return {
     id: 'c0123456789abcdef0123456789abcdef',
-    trackingCode: CODE,
+    codeKey: CODE_KEY,
     mallId: MALL,
     category: 'COMPLAINT',
     agencyId: POLRES,
@@ -57,12 +76,29 @@ function complaint(overrides: Partial<Complaint> = {}): Complaint {
     status: 'IN_PROGRESS',
     anonymous: false,
     confidential: false,
-    reporter: { name: NAME, phone: PHONE, nik: NIK },
+    reporter: { masked: MASKED, sealed: SEALED },
+    reporterErasedAt: null,
+    personalDataExpiresAt: null,
     submittedAt: '2026-12-01T03:00:00.000Z',
     stageStartedAt: '2026-12-02T02:00:00.000Z',
     dueAt: '2026-12-09T16:59:59.000Z',
     assignedAgencyId: POLRES,
-    timeline: [{ at: '2026-12-01T03:00:00.000Z', status: 'RECEIVED', message: 'Pengaduan diterima.' }],
+    timeline: [
+      {
+        at: '2026-12-01T03:00:00.000Z',
+        status: 'RECEIVED',
+        message: 'Pengaduan diterima.',
+        author: 'CITIZEN',
+        by: null,
+      },
+      {
+        at: '2026-12-02T02:00:00.000Z',
+        status: 'ASSIGNED',
+        message: 'Diteruskan.',
+        author: 'MALL',
+        by: 'admin-lt-1',
+      },
+    ],
     rating: null,
     version: 4,
     ...overrides,
@@ -125,9 +161,9 @@ describe('viewOf: ADMIN of the mall', () => {
     [true, true],
   ])('sees everything (anonymous %s, confidential %s)', (anonymous, confidential) => {
     for (const access of ['STAFF', 'TRACKING_CODE'] as const) {
-      const view = viewOf(flags(anonymous, confidential), ADMIN, access);
-      expect(shown(view)).toEqual({
-        trackingCode: CODE,
+      const shownView = seen(flags(anonymous, confidential), ADMIN, access);
+      expect(shown(shownView)).toEqual({
+        trackingCode: access === 'TRACKING_CODE' ? CODE : HIDDEN_TRACKING_CODE,
         subject: SUBJECT,
         description: DESCRIPTION,
         reporter: { name: NAME, phone: PHONE, nik: NIK },
@@ -137,9 +173,9 @@ describe('viewOf: ADMIN of the mall', () => {
 });
 
 describe('viewOf: ADMIN of another mall', () => {
-  it('sees the reporter masked and the tracking code masked', () => {
-    expect(shown(viewOf(complaint(), OTHER_ADMIN, 'STAFF'))).toEqual({
-      trackingCode: 'K7QX-****-****-*',
+  it('sees the reporter masked and the tracking code hidden', () => {
+    expect(shown(seen(complaint(), OTHER_ADMIN, 'STAFF'))).toEqual({
+      trackingCode: HIDDEN_TRACKING_CODE,
       subject: SUBJECT,
       description: DESCRIPTION,
       reporter: MASKED,
@@ -147,7 +183,7 @@ describe('viewOf: ADMIN of another mall', () => {
   });
 
   it('sees no reporter when anonymous and no content when confidential', () => {
-    const view = viewOf(flags(true, true), OTHER_ADMIN, 'STAFF');
+    const view = seen(flags(true, true), OTHER_ADMIN, 'STAFF');
     expect(view.reporter).toBeNull();
     expect(view.subject).toBeNull();
     expect(view.description).toBeNull();
@@ -157,7 +193,7 @@ describe('viewOf: ADMIN of another mall', () => {
 describe('viewOf: OFFICER of the assigned agency', () => {
   it('sees the reporter in full and the content, even when confidential', () => {
     for (const confidential of [false, true]) {
-      const view = viewOf(flags(false, confidential), OFFICER, 'STAFF');
+      const view = seen(flags(false, confidential), OFFICER, 'STAFF');
       expect(view.reporter).toEqual({ name: NAME, phone: PHONE, nik: NIK });
       expect(view.subject).toBe(SUBJECT);
       expect(view.description).toBe(DESCRIPTION);
@@ -166,27 +202,27 @@ describe('viewOf: OFFICER of the assigned agency', () => {
 
   it('never sees the reporter of an anonymous report, but still the content', () => {
     for (const confidential of [false, true]) {
-      const view = viewOf(flags(true, confidential), OFFICER, 'STAFF');
+      const view = seen(flags(true, confidential), OFFICER, 'STAFF');
       expect(view.reporter).toBeNull();
       expect(view.subject).toBe(SUBJECT);
       expect(view.description).toBe(DESCRIPTION);
     }
   });
 
-  it('sees only the first group of the tracking code, so it cannot act as the reporter', () => {
-    expect(viewOf(complaint(), OFFICER, 'STAFF').trackingCode).toBe('K7QX-****-****-*');
+  it('sees no part of the tracking code, so it cannot act as the reporter', () => {
+    expect(seen(complaint(), OFFICER, 'STAFF').trackingCode).toBe(HIDDEN_TRACKING_CODE);
   });
 
   it('before assignment is just another agency: masked', () => {
-    const view = viewOf({ ...complaint(), assignedAgencyId: null, status: 'VERIFIED' }, OFFICER, 'STAFF');
+    const view = seen({ ...complaint(), assignedAgencyId: null, status: 'VERIFIED' }, OFFICER, 'STAFF');
     expect(view.reporter).toEqual(MASKED);
   });
 });
 
 describe('viewOf: OFFICER of another agency', () => {
   it('sees the reporter masked and the content of a non-confidential report', () => {
-    expect(shown(viewOf(complaint(), OTHER_OFFICER, 'STAFF'))).toEqual({
-      trackingCode: 'K7QX-****-****-*',
+    expect(shown(seen(complaint(), OTHER_OFFICER, 'STAFF'))).toEqual({
+      trackingCode: HIDDEN_TRACKING_CODE,
       subject: SUBJECT,
       description: DESCRIPTION,
       reporter: MASKED,
@@ -194,17 +230,17 @@ describe('viewOf: OFFICER of another agency', () => {
   });
 
   it('sees no content when confidential and no reporter when anonymous', () => {
-    const confidential = viewOf(flags(false, true), OTHER_OFFICER, 'STAFF');
+    const confidential = seen(flags(false, true), OTHER_OFFICER, 'STAFF');
     expect(confidential.subject).toBeNull();
     expect(confidential.description).toBeNull();
     expect(confidential.reporter).toEqual(MASKED);
-    expect(viewOf(flags(true, false), OTHER_OFFICER, 'STAFF').reporter).toBeNull();
+    expect(seen(flags(true, false), OTHER_OFFICER, 'STAFF').reporter).toBeNull();
   });
 });
 
 describe('viewOf: PUBLIC', () => {
   it('by tracking code: the full code, the reporter masked, the content', () => {
-    expect(shown(viewOf(complaint(), PUBLIC_VIEWER, 'TRACKING_CODE'))).toEqual({
+    expect(shown(seen(complaint(), PUBLIC_VIEWER, 'TRACKING_CODE'))).toEqual({
       trackingCode: CODE,
       subject: SUBJECT,
       description: DESCRIPTION,
@@ -213,28 +249,28 @@ describe('viewOf: PUBLIC', () => {
   });
 
   it('by tracking code: no content when confidential', () => {
-    const view = viewOf(flags(false, true), PUBLIC_VIEWER, 'TRACKING_CODE');
+    const view = seen(flags(false, true), PUBLIC_VIEWER, 'TRACKING_CODE');
     expect(view.subject).toBeNull();
     expect(view.description).toBeNull();
     expect(view.trackingCode).toBe(CODE);
     expect(view.reporter).toEqual(MASKED);
   });
 
-  it('by staff access: the tracking code is masked', () => {
-    expect(viewOf(complaint(), PUBLIC_VIEWER, 'STAFF').trackingCode).toBe('K7QX-****-****-*');
+  it('by staff access: the tracking code is hidden', () => {
+    expect(seen(complaint(), PUBLIC_VIEWER, 'STAFF').trackingCode).toBe(HIDDEN_TRACKING_CODE);
   });
 
   it('masks a partly given reporter field by field', () => {
-    const view = viewOf(
-      { ...complaint(), reporter: { name: null, phone: PHONE, nik: null } },
-      PUBLIC_VIEWER,
-      'TRACKING_CODE',
-    );
-    expect(view.reporter).toEqual({ name: null, phone: '********7890', nik: null });
+    expect(maskedReporter({ name: null, phone: PHONE, nik: null })).toEqual({
+      name: null,
+      phone: '********7890',
+      nik: null,
+    });
+    expect(maskedReporter(FULL)).toEqual(MASKED);
   });
 
   it('sees no reporter when there is none', () => {
-    expect(viewOf({ ...complaint(), reporter: null }, PUBLIC_VIEWER, 'TRACKING_CODE').reporter).toBeNull();
+    expect(seen({ ...complaint(), reporter: null }, PUBLIC_VIEWER, 'TRACKING_CODE').reporter).toBeNull();
   });
 });
 
@@ -245,11 +281,11 @@ describe('viewOf: anonymous reports', () => {
   ];
 
   it.each(everybodyButTheAdmin)('%s sees no reporter at all', (_who, viewer, access) => {
-    expect(viewOf(flags(true, false), viewer, access).reporter).toBeNull();
+    expect(seen(flags(true, false), viewer, access).reporter).toBeNull();
   });
 
   it('the mall admin still sees the reporter', () => {
-    expect(viewOf(flags(true, false), ADMIN, 'STAFF').reporter).toEqual({
+    expect(seen(flags(true, false), ADMIN, 'STAFF').reporter).toEqual({
       name: NAME,
       phone: PHONE,
       nik: NIK,
@@ -272,7 +308,7 @@ describe('personal data never leaves in a view for a caller not authorized to se
   it.each(cases)(
     '%s: the shown fields hold no raw phone, NIK or full name',
     (_who, viewer, access, anonymous) => {
-      const json = JSON.stringify(shown(viewOf(flags(anonymous, false), viewer, access)));
+      const json = JSON.stringify(shown(seen(flags(anonymous, false), viewer, access)));
       expect(json).not.toContain(PHONE);
       expect(json).not.toContain(NIK);
       expect(json).not.toContain(NAME);
@@ -284,7 +320,7 @@ describe('personal data never leaves in a view for a caller not authorized to se
   // the unmasked Complaint in its `complaint` field (see the report). One test for all callers.
   it('JSON.stringify of the whole view holds no raw phone or NIK, for every caller above', () => {
     const leaks = cases.flatMap(([who, viewer, access, anonymous]) => {
-      const json = JSON.stringify(viewOf(flags(anonymous, false), viewer, access));
+      const json = JSON.stringify(seen(flags(anonymous, false), viewer, access));
       return [PHONE, NIK].filter((raw) => json.includes(raw)).map((raw) => `${who}: ${raw}`);
     });
     expect(leaks).toEqual([]);
@@ -356,5 +392,51 @@ describe('normalizeReporter', () => {
     expect(normalizeReporter({ name: null, phone: null, nik: null })).toBeNull();
     expect(normalizeReporter({ name: '', phone: '', nik: '' })).toBeNull();
     expect(normalizeReporter({ name: '   ', phone: ' ', nik: '\t' })).toBeNull();
+  });
+});
+
+describe('viewOf: the complaint desk (docs/domain-rules.md, "Complaint desk")', () => {
+  it('shows the staff subject of an entry to the mall admins and the assigned agency only; the author to all', () => {
+    const staffBy = (viewer: Viewer) =>
+      seen(complaint(), viewer, 'STAFF').complaint.timeline.map((e) => e.by);
+    expect(staffBy(ADMIN)).toEqual([null, 'admin-lt-1']);
+    expect(staffBy(OFFICER)).toEqual([null, 'admin-lt-1']);
+    for (const [who, viewer, access] of NOT_AUTHORIZED) {
+      const timeline = seen(complaint(), viewer, access).complaint.timeline;
+      expect(
+        timeline.map((e) => e.by),
+        who,
+      ).toEqual([null, null]);
+      expect(
+        timeline.map((e) => e.author),
+        who,
+      ).toEqual(['CITIZEN', 'MALL']);
+    }
+  });
+
+  it('opens the reporter only for the mall admins and the assigned agency (not for an anonymous report)', () => {
+    expect(seesReporterInFull(ADMIN, complaint())).toBe(true);
+    expect(seesReporterInFull(ADMIN, flags(true, false))).toBe(true);
+    expect(seesReporterInFull(OFFICER, complaint())).toBe(true);
+    expect(seesReporterInFull(OFFICER, flags(true, false))).toBe(false);
+    expect(seesReporterInFull(OFFICER, { ...complaint(), assignedAgencyId: null })).toBe(false);
+    for (const [who, viewer] of NOT_AUTHORIZED)
+      expect(seesReporterInFull(viewer, complaint()), who).toBe(false);
+    expect(seesReporterInFull(ADMIN, { ...complaint(), reporter: null })).toBe(false);
+  });
+
+  it('an allowed caller whose reporter was not opened (a listing) sees it masked', () => {
+    expect(viewOf(complaint(), ADMIN, { trackingCode: null, fullReporter: null }).reporter).toEqual(MASKED);
+  });
+
+  it('never carries the sealed reporter or the code key, for any caller', () => {
+    for (const viewer of [ADMIN, OFFICER, OTHER_ADMIN, OTHER_OFFICER, PARTNER, PUBLIC_VIEWER]) {
+      for (const access of ['STAFF', 'TRACKING_CODE'] as const) {
+        const json = JSON.stringify(seen(complaint(), viewer, access));
+        expect(json).not.toContain(SEALED);
+        expect(json).not.toContain(CODE_KEY);
+        if (access === 'STAFF') expect(json).not.toContain(CODE.slice(0, 4));
+      }
+    }
   });
 });

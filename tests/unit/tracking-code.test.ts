@@ -5,8 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
+  complaintIdFrom,
   complaintIdOf,
-  maskTrackingCode,
+  HIDDEN_TRACKING_CODE,
   normalizeTrackingCode,
   TRACKING_ALPHABET,
   trackingCodeFrom,
@@ -158,6 +159,7 @@ describe('normalizeTrackingCode', () => {
   });
 });
 
+/** The legacy id (an unkeyed hash of the code), kept only for the key migration. */
 describe('complaintIdOf', () => {
   const a = 'K7QX-M3RP-9WHT-E';
   const b = 'K7QX-M3RP-9WHT-F';
@@ -189,18 +191,23 @@ describe('complaintIdOf', () => {
   });
 });
 
-describe('maskTrackingCode', () => {
-  it('keeps the first group only and keeps the hyphens', () => {
-    expect(maskTrackingCode('K7QX-M3RP-9WHT-E')).toBe('K7QX-****-****-*');
+describe('complaintIdFrom', () => {
+  it('spells 16 random bytes as c and 32 hex digits, so an id says nothing about any code', () => {
+    expect(complaintIdFrom(new Uint8Array(16).fill(0xab))).toBe(`c${'ab'.repeat(16)}`);
+    const ids = new Set<string>();
+    for (let i = 0; i < 1000; i++) ids.add(complaintIdFrom(randomBytes(16)));
+    expect(ids.size).toBe(1000);
+    for (const id of ids) expect(id).toMatch(/^c[0-9a-f]{32}$/);
   });
 
-  it('hides every symbol after the first group of a generated code', () => {
-    for (let i = 0; i < 50; i++) {
-      const code = trackingCodeFrom(randomBytes(9));
-      const masked = maskTrackingCode(code);
-      expect(masked).toHaveLength(code.length);
-      expect(masked.slice(0, 4)).toBe(code.slice(0, 4));
-      expect(masked.slice(4)).toBe('-****-****-*');
-    }
+  it('refuses fewer than 16 bytes', () => {
+    expect(() => complaintIdFrom(new Uint8Array(15))).toThrow(RangeError);
+  });
+});
+
+describe('HIDDEN_TRACKING_CODE', () => {
+  it('has the shape of a code and none of the alphabet', () => {
+    expect(HIDDEN_TRACKING_CODE).toHaveLength(trackingCodeFrom(ZEROS).length);
+    for (const ch of HIDDEN_TRACKING_CODE) expect(TRACKING_ALPHABET).not.toContain(ch);
   });
 });

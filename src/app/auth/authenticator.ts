@@ -14,6 +14,7 @@ import type { Json } from 'aws-jwt-verify/safe-json-parse';
 import { PUBLIC_VIEWER, type Viewer } from '../../domain/access/viewer.js';
 import { UnauthenticatedError } from '../../domain/shared/errors.js';
 import { ConfigError, requireEnv } from '../env.js';
+import { logger } from '../logger.js';
 import { InvalidClaimsError, viewerFromClaims } from './claims.js';
 
 /** Turns the Authorization header of a request into the caller. */
@@ -84,30 +85,47 @@ const EXPIRED_TOKEN = 'The token has expired.';
  */
 export function createAuthenticator(options: AuthenticatorOptions): Authenticator {
   const verify = verifierFor(options);
-  return {
-    async authenticate(authorizationHeader) {
-      const jwt = bearerToken(authorizationHeader);
-      if (jwt === null) return PUBLIC_VIEWER;
-      let payload: JwtPayload;
-      try {
-        payload = await verify(jwt);
-      } catch (error) {
-        // The verifier's own failures are ours, not the caller's: they surface as internal errors. Anything
-        // else is the token's fault, including the plain Errors that node:crypto throws for a mangled signature.
-        if (isVerifierFailure(error)) throw error;
-        throw new UnauthenticatedError(error instanceof JwtExpiredError ? EXPIRED_TOKEN : INVALID_TOKEN, {
-          cause: error,
-        });
+  const authenticate = async (authorizationHeader: string | undefined): Promise<Viewer> => {
+    try {
+      return await authenticateToken(authorizationHeader);
+    } catch (error) {
+      // A refused token is worth a line (probing, a client with a stale key); the token itself never is.
+      if (error instanceof UnauthenticatedError) {
+        logger.warn('Token refused', { code: error.code, reason: refusalReason(error) });
       }
-      try {
-        return viewerFromClaims(payload);
-      } catch (error) {
-        if (error instanceof InvalidClaimsError)
-          throw new UnauthenticatedError(INVALID_TOKEN, { cause: error });
-        throw error;
-      }
-    },
+      throw error;
+    }
   };
+  const authenticateToken = async (authorizationHeader: string | undefined): Promise<Viewer> => {
+    const jwt = bearerToken(authorizationHeader);
+    if (jwt === null) return PUBLIC_VIEWER;
+    let payload: JwtPayload;
+    try {
+      payload = await verify(jwt);
+    } catch (error) {
+      // The verifier's own failures are ours, not the caller's: they surface as internal errors. Anything
+      // else is the token's fault, including the plain Errors that node:crypto throws for a mangled signature.
+      if (isVerifierFailure(error)) throw error;
+      throw new UnauthenticatedError(error instanceof JwtExpiredError ? EXPIRED_TOKEN : INVALID_TOKEN, {
+        cause: error,
+      });
+    }
+    try {
+      return viewerFromClaims(payload);
+    } catch (error) {
+      if (error instanceof InvalidClaimsError)
+        throw new UnauthenticatedError(INVALID_TOKEN, { cause: error });
+      throw error;
+    }
+  };
+  return { authenticate };
+}
+
+/** Why a token was refused, in words safe to log: nothing of the token or its claims. */
+function refusalReason(error: UnauthenticatedError): string {
+  if (error.cause instanceof JwtExpiredError) return 'expired';
+  if (error.cause instanceof InvalidClaimsError) return 'claims';
+  return error.cause === undefined ? 'malformed' : 'signature-or-issuer';
 }
 
 /**

@@ -37,15 +37,23 @@ export function normalizeTrackingCode(input: string): string | null {
 }
 
 /**
- * The complaint id of a tracking code: a one-way hash, so a lookup by code is
- * one read, and knowing an id (staff do) does not reveal the code.
+ * The id complaints had before ids were random: an unkeyed hash of the code. Kept only so the
+ * key migration can tell such an item from a current one; nothing is looked up by it any more.
  */
 export function complaintIdOf(normalizedCode: string): string {
   const digest = createHash('sha256').update(`loket-complaint:${normalizedCode}`).digest('hex');
   return `c${digest.slice(0, 32)}`;
 }
 
-/** The code with all but its first group hidden, for callers who may not act as the reporter. */
-export function maskTrackingCode(code: string): string {
-  return code.replace(/(?<=^.{4}).*/, (rest) => rest.replace(/[^-]/g, '*'));
+/**
+ * A complaint id from 16 random bytes: `c` and 32 hex digits. Random, so knowing an id (staff do)
+ * tells nothing about the tracking code.
+ * @throws RangeError on fewer than 16 bytes.
+ */
+export function complaintIdFrom(random: Uint8Array): string {
+  if (random.length < 16) throw new RangeError('A complaint id needs 128 random bits');
+  return `c${Array.from(random.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
+
+/** What staff see in place of a tracking code: its shape, none of its symbols. */
+export const HIDDEN_TRACKING_CODE = '****-****-****-*';

@@ -53,8 +53,10 @@ export function assertIdempotencyKey(key: string, field: string): void {
  * briefly for one still in flight.
  *
  * @param sleeper paces the retries; the wait ends after about `CLAIM_WAIT_MS` of pauses.
- * @param fingerprint what the key was used for; the same key for something else is refused.
- * @throws BadInputError when the key was used for something else; ConflictError when the
+ * @param fingerprint a keyed hash of who used the key and of the whole input; the same key with
+ *   another fingerprint is refused.
+ * @param _field the argument that carried the key; no longer named, since a refusal says nothing of it.
+ * @throws ConflictError when the key was used by another caller or for another input, or when the
  *   earlier request is still running after a few seconds.
  */
 export async function claimOrAwait<T>(
@@ -65,14 +67,16 @@ export async function claimOrAwait<T>(
   fingerprint: string,
   now: Date,
   load: (resultId: string) => Promise<T | null>,
-  field: string,
+  _field: string,
 ): Promise<T | null> {
   let waitedMs = 0;
   for (let attempt = 0; ; attempt++) {
     const claim = await repo.claim(scope, key, fingerprint, now, STALE_CLAIM_MS);
     if (claim.claimed) return null;
     if (claim.fingerprint !== fingerprint) {
-      throw new BadInputError('This idempotency key was already used for another request.', field);
+      // Another caller, or other content: refused without a word about the first request, so a key
+      // someone overheard or guessed returns nothing of theirs.
+      throw new ConflictError('This idempotency key was already used for another request.');
     }
     if (claim.resultId) {
       const result = await load(claim.resultId);

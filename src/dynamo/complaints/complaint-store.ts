@@ -1,5 +1,10 @@
 /**
  * Complaints in DynamoDB: the adapter of `ComplaintRepository`.
+ *
+ * A complaint is a partition keyed by the keyed hash of its tracking code, holding the complaint
+ * item (in the listings of GSI1 and, while assigned, GSI2) and the reporter item (the sealed
+ * personal data, in no index, deleted by TTL at the retention instant). A pointer item turns the
+ * random id staff use into that partition. See docs/data-model.md.
  */
 
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
@@ -11,7 +16,13 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { Complaint } from '../../domain/complaints/complaint.js';
+import {
+  type Complaint,
+  type ComplaintEvent,
+  type ComplaintStatus,
+  legacyEventAuthor,
+  type Reporter,
+} from '../../domain/complaints/complaint.js';
 import type {
   ComplaintPage,
   ComplaintQuery,
@@ -20,13 +31,15 @@ import type {
 import { BadInputError, NotFoundError } from '../../domain/shared/errors.js';
 import { StaleWriteError } from '../../domain/shared/stale-write-error.js';
 import { completeIdempotency } from '../shared/idempotency-store.js';
-import { complaintKeys, GSI1, GSI2, PK, queueKeys } from '../shared/keys.js';
+import { complaintKeys, GSI1, GSI2, PK, queueKeys, TTL } from '../shared/keys.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+type Item = Record<string, unknown>;
 
+/** The complaint item's own attributes: every fact, the reporter masked; nothing sealed, no code. */
 const COMPLAINT_FIELDS = [
   'id',
-  'trackingCode',
+  'codeKey',
   'mallId',
   'category',
   'agencyId',
@@ -37,7 +50,8 @@ const COMPLAINT_FIELDS = [
   'status',
   'anonymous',
   'confidential',
-  'reporter',
+  'reporterErasedAt',
+  'personalDataExpiresAt',
   'submittedAt',
   'stageStartedAt',
   'dueAt',
@@ -47,32 +61,72 @@ const COMPLAINT_FIELDS = [
   'version',
 ] as const satisfies readonly (keyof Complaint)[];
 
-function complaintFromItem(item: Record<string, unknown>): Complaint {
-  return Object.fromEntries(COMPLAINT_FIELDS.map((f) => [f, item[f] ?? null])) as unknown as Complaint;
-}
-
-function complaintItem(c: Complaint): Record<string, unknown> {
-  const sort = complaintKeys.sort(c.submittedAt, c.id);
+function eventFromItem(e: Record<string, unknown>): ComplaintEvent {
+  const status = e.status as ComplaintStatus;
   return {
-    ...complaintKeys.complaint(c.id),
-    type: 'COMPLAINT',
-    ...c,
-    [GSI1.pk]: complaintKeys.byMall(c.mallId),
-    [GSI1.sk]: sort,
-    ...(c.agencyId ? { [GSI2.pk]: complaintKeys.byAgency(c.agencyId), [GSI2.sk]: sort } : {}),
+    at: String(e.at),
+    status,
+    message: typeof e.message === 'string' ? e.message : null,
+    author: (e.author as ComplaintEvent['author'] | undefined) ?? legacyEventAuthor(status),
+    by: typeof e.by === 'string' ? e.by : null,
   };
 }
 
-/** Cursors are the sort key of the last complaint of a page, base64url'd: opaque to clients. */
-function encodeCursor(sortKey: string): string {
-  return Buffer.from(sortKey, 'utf8').toString('base64url');
+/**
+ * The complaint of its items. `reporterItem` undefined: not read (listings), so the masked reporter
+ * comes without its sealed form; null: read and absent (erased, or deleted by retention).
+ */
+function complaintFromItems(item: Item, reporterItem: Item | null | undefined): Complaint {
+  const facts = Object.fromEntries(COMPLAINT_FIELDS.map((f) => [f, item[f] ?? null])) as unknown as Complaint;
+  const masked = (item.reporterMasked ?? null) as Reporter | null;
+  let reporter: Complaint['reporter'] = null;
+  if (masked !== null && reporterItem === undefined) reporter = { masked, sealed: null };
+  else if (masked !== null && typeof reporterItem?.sealed === 'string')
+    reporter = { masked, sealed: reporterItem.sealed };
+  return {
+    ...facts,
+    timeline: ((item.timeline ?? []) as Record<string, unknown>[]).map(eventFromItem),
+    reporter,
+  };
 }
 
-function decodeCursor(cursor: string): { submittedAt: string; id: string } {
+function complaintItem(c: Complaint): Item {
+  const sort = complaintKeys.sort(c.submittedAt, c.id);
+  const { reporter, ...facts } = c;
+  return {
+    ...complaintKeys.complaint(c.codeKey),
+    type: 'COMPLAINT',
+    ...facts,
+    reporterMasked: reporter?.masked ?? null,
+    [GSI1.pk]: complaintKeys.byMall(c.mallId),
+    [GSI1.sk]: sort,
+    // Only the agency it is assigned to now lists it: nothing before assignment, after a return or a rejection.
+    ...(c.assignedAgencyId ? { [GSI2.pk]: complaintKeys.byAgency(c.assignedAgencyId), [GSI2.sk]: sort } : {}),
+  };
+}
+
+/** The sealed reporter, apart from the complaint so that no index ever holds it; TTL at retention. */
+function reporterItem(c: Complaint, sealed: string): Item {
+  return {
+    ...complaintKeys.reporter(c.codeKey),
+    type: 'COMPLAINT_REPORTER',
+    sealed,
+    ...(c.personalDataExpiresAt
+      ? { [TTL]: Math.floor(new Date(c.personalDataExpiresAt).getTime() / 1000) }
+      : {}),
+  };
+}
+
+/** Cursors are the listing sort key and the partition of the last complaint of a page, base64url'd. */
+function encodeCursor(c: Pick<Complaint, 'submittedAt' | 'id' | 'codeKey'>): string {
+  return Buffer.from(`${complaintKeys.sort(c.submittedAt, c.id)}#${c.codeKey}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): { submittedAt: string; id: string; codeKey: string } {
   const raw = Buffer.from(cursor, 'base64url').toString('utf8');
-  const match = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)#(c[0-9a-f]{32})$/.exec(raw);
-  if (!match?.[1] || !match[2]) throw new BadInputError('The cursor is not valid.', 'after');
-  return { submittedAt: match[1], id: match[2] };
+  const match = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)#(c[0-9a-f]{32})#([0-9a-f]{64})$/.exec(raw);
+  if (!match?.[1] || !match[2] || !match[3]) throw new BadInputError('The cursor is not valid.', 'after');
+  return { submittedAt: match[1], id: match[2], codeKey: match[3] };
 }
 
 /** The DynamoDB adapter of `ComplaintRepository`. */
@@ -82,15 +136,37 @@ export class DynamoComplaintStore implements ComplaintRepository {
     private readonly tableName: string,
   ) {}
 
-  /** One write: a PutItem, or one transaction with the ticket check and the idempotency key. */
+  /** One TransactWriteItems: the complaint, its reporter, its id pointer, the ticket check and the key. */
   async create(complaint: Complaint, idempotencyKey: string | null): Promise<void> {
-    const put = {
-      TableName: this.tableName,
-      Item: complaintItem(complaint),
-      ConditionExpression: 'attribute_not_exists(#pk)',
-      ExpressionAttributeNames: { '#pk': PK },
-    };
-    const items: TransactItem[] = [{ Put: put }];
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: complaintItem(complaint),
+          ConditionExpression: 'attribute_not_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': PK },
+        },
+      },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...complaintKeys.byId(complaint.id),
+            type: 'COMPLAINT_ID',
+            codeKey: complaint.codeKey,
+            mallId: complaint.mallId,
+          },
+          ConditionExpression: 'attribute_not_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': PK },
+        },
+      },
+    ];
+    if (complaint.reporter?.sealed) {
+      items.push({
+        Put: { TableName: this.tableName, Item: reporterItem(complaint, complaint.reporter.sealed) },
+      });
+    }
+    const ticketCheck = complaint.ticketId ? items.length : -1;
     if (complaint.ticketId) {
       items.push({
         ConditionCheck: {
@@ -104,47 +180,72 @@ export class DynamoComplaintStore implements ComplaintRepository {
     }
     if (idempotencyKey)
       items.push(completeIdempotency(this.tableName, 'submitComplaint', idempotencyKey, complaint.id));
-    if (items.length === 1) {
-      await this.client.send(new PutCommand(put));
-      return;
-    }
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
       const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
-      if (complaint.ticketId && reasons[1]?.Code === 'ConditionalCheckFailed') {
+      if (ticketCheck >= 0 && reasons[ticketCheck]?.Code === 'ConditionalCheckFailed') {
         throw new NotFoundError('No such ticket in this mall.', { cause: error });
       }
       throw error;
     }
   }
 
+  /** GetItem of the id pointer, then the complaint's partition. */
   async get(id: string): Promise<Complaint | null> {
-    const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: complaintKeys.complaint(id), ConsistentRead: true }),
+    const pointer = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: complaintKeys.byId(id), ConsistentRead: true }),
     );
-    return result.Item ? complaintFromItem(result.Item) : null;
+    const codeKey = pointer.Item?.codeKey;
+    return typeof codeKey === 'string' ? this.getByCodeKey(codeKey) : null;
   }
 
+  /** One consistent Query of the partition: the complaint and its reporter together. */
+  async getByCodeKey(codeKey: string): Promise<Complaint | null> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': PK },
+        ExpressionAttributeValues: { ':pk': complaintKeys.partition(codeKey) },
+        ConsistentRead: true,
+      }),
+    );
+    const items = result.Items ?? [];
+    const complaint = items.find((i) => i.sk === complaintKeys.itemSort.complaint);
+    if (!complaint) return null;
+    return complaintFromItems(complaint, items.find((i) => i.sk === complaintKeys.itemSort.reporter) ?? null);
+  }
+
+  /** A conditional PutItem, or one transaction when the reporter's item changes with it. */
   async save(before: Complaint, after: Complaint): Promise<void> {
+    const put = {
+      TableName: this.tableName,
+      Item: complaintItem(after),
+      ConditionExpression: '#version = :version',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':version': before.version },
+    };
+    const items: TransactItem[] = [{ Put: put }];
+    if (before.reporter !== null && after.reporter === null) {
+      items.push({ Delete: { TableName: this.tableName, Key: complaintKeys.reporter(before.codeKey) } });
+    } else if (after.reporter?.sealed && after.personalDataExpiresAt !== before.personalDataExpiresAt) {
+      items.push({ Put: { TableName: this.tableName, Item: reporterItem(after, after.reporter.sealed) } });
+    }
     try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: complaintItem(after),
-          ConditionExpression: '#version = :version',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':version': before.version },
-        }),
-      );
+      if (items.length === 1) await this.client.send(new PutCommand(put));
+      else await this.client.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException)
-        throw new StaleWriteError('UNKNOWN', { cause: error });
+      const stale =
+        error instanceof ConditionalCheckFailedException ||
+        (error instanceof TransactionCanceledException &&
+          error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed');
+      if (stale) throw new StaleWriteError('UNKNOWN', { cause: error });
       throw error;
     }
   }
 
-  /** One Query of the mall's or agency's listing; the effective-status filter runs in DynamoDB. */
+  /** One Query of the mall's listing or the assigned agency's; status and overdue filters run in DynamoDB. */
   async list(query: ComplaintQuery): Promise<ComplaintPage> {
     const index = query.agencyId ? GSI2 : GSI1;
     const partition = query.agencyId
@@ -152,21 +253,34 @@ export class DynamoComplaintStore implements ComplaintRepository {
       : complaintKeys.byMall(query.mallId);
     const names: Record<string, string> = { '#pk': index.pk };
     const values: Record<string, unknown> = { ':pk': partition };
-    let filter: string | undefined;
+    const filters: string[] = [];
+    const now = query.now.toISOString();
     if (query.status) {
       names['#status'] = 'status';
       values[':status'] = query.status;
-      const now = query.now.toISOString();
       if (query.status === 'CLOSED') {
         // A RESOLVED complaint past its auto-close instant is CLOSED (see ComplaintService.effective).
-        filter = '#status = :status OR (#status = :resolved AND dueAt < :now)';
+        filters.push('(#status = :status OR (#status = :resolved AND dueAt < :now))');
         Object.assign(values, { ':resolved': 'RESOLVED', ':now': now });
       } else if (query.status === 'RESOLVED') {
-        filter = '#status = :status AND dueAt >= :now';
+        filters.push('(#status = :status AND dueAt >= :now)');
         values[':now'] = now;
       } else {
-        filter = '#status = :status';
+        filters.push('#status = :status');
       }
+    }
+    if (query.overdue !== null) {
+      // Overdue: a stage awaiting the mall or the agency, past its deadline (isOverdue in the domain).
+      names['#status'] = 'status';
+      Object.assign(values, {
+        ':now': now,
+        ':received': 'RECEIVED',
+        ':verified': 'VERIFIED',
+        ':assigned': 'ASSIGNED',
+        ':inProgress': 'IN_PROGRESS',
+      });
+      const overdue = '(#status IN (:received, :verified, :assigned, :inProgress) AND dueAt < :now)';
+      filters.push(query.overdue ? overdue : `NOT ${overdue}`);
     }
     const start = query.cursor ? decodeCursor(query.cursor) : null;
     const result = await this.client.send(
@@ -174,27 +288,34 @@ export class DynamoComplaintStore implements ComplaintRepository {
         TableName: this.tableName,
         IndexName: index.name,
         KeyConditionExpression: '#pk = :pk',
-        FilterExpression: filter,
+        FilterExpression: filters.length ? filters.join(' AND ') : undefined,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
         ScanIndexForward: false,
         Limit: query.limit,
         ExclusiveStartKey: start
           ? {
-              ...complaintKeys.complaint(start.id),
+              ...complaintKeys.complaint(start.codeKey),
               [index.pk]: partition,
               [index.sk]: complaintKeys.sort(start.submittedAt, start.id),
             }
           : undefined,
       }),
     );
-    const last = result.LastEvaluatedKey?.[index.sk];
+    const last = result.LastEvaluatedKey;
+    const lastSort = last?.[index.sk];
+    const lastPk = last?.[PK];
+    let nextCursor: string | null = null;
+    if (typeof lastSort === 'string' && typeof lastPk === 'string') {
+      const [submittedAt = '', id = ''] = lastSort.split('#');
+      nextCursor = encodeCursor({ submittedAt, id, codeKey: lastPk.slice(lastPk.indexOf('#') + 1) });
+    }
     return {
       edges: (result.Items ?? []).map((item) => {
-        const complaint = complaintFromItem(item);
-        return { complaint, cursor: encodeCursor(complaintKeys.sort(complaint.submittedAt, complaint.id)) };
+        const complaint = complaintFromItems(item, undefined);
+        return { complaint, cursor: encodeCursor(complaint) };
       }),
-      nextCursor: typeof last === 'string' ? encodeCursor(last) : null,
+      nextCursor,
     };
   }
 }

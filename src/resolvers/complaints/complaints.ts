@@ -22,6 +22,7 @@ export const complaintQueries: Pick<Required<QueryResolvers<GraphQLContext>>, 'c
         mallId: args.mallId ?? null,
         agencyId: args.agencyId ?? null,
         status: args.status ?? null,
+        overdue: args.overdue ?? null,
         first: args.first ?? 20,
         after: args.after ?? null,
       },
@@ -38,6 +39,9 @@ export const complaintMutations: Pick<
   | 'respondToComplaint'
   | 'replyToComplaint'
   | 'rateComplaint'
+  | 'reassignComplaint'
+  | 'returnComplaint'
+  | 'eraseReporter'
 > = {
   submitComplaint: (_p, { input }, ctx) =>
     ctx.complaints.submit(
@@ -68,6 +72,10 @@ export const complaintMutations: Pick<
     ctx.complaints.reply(ctx.viewer, trackingCode, message, ctx.now),
   rateComplaint: (_p, { trackingCode, rating }, ctx) =>
     ctx.complaints.rate(ctx.viewer, trackingCode, rating, ctx.now),
+  reassignComplaint: (_p, { id, agencyId, reason }, ctx) =>
+    ctx.complaints.reassign(ctx.viewer, id, agencyId, reason, ctx.now),
+  returnComplaint: (_p, { id, reason }, ctx) => ctx.complaints.returnToMall(ctx.viewer, id, reason, ctx.now),
+  eraseReporter: (_p, { id }, ctx) => ctx.complaints.eraseReporter(ctx.viewer, id, ctx.now),
 };
 
 export const Complaint: ComplaintResolvers<GraphQLContext> = {

@@ -5,7 +5,7 @@
  */
 import type { MallCatalog } from '../../../src/domain/catalog/catalog.js';
 import { CatalogReader, RequestCatalogs } from '../../../src/domain/catalog/catalog-reader.js';
-import { ComplaintService } from '../../../src/domain/complaints/complaint-service.js';
+import { ComplaintService, type ReporterRead } from '../../../src/domain/complaints/complaint-service.js';
 import { QueueService } from '../../../src/domain/queue/queue-service.js';
 import { ManualClock } from '../../../src/domain/time/clock.js';
 import { fixtureCatalog } from '../fixture-catalog.js';
@@ -47,6 +47,8 @@ export interface FakeWorld {
   random: SeededRandom;
   ids: CounterIds;
   secrets: FakeSecrets;
+  /** Every unmasked read of a reporter the complaint use cases reported, in order. */
+  reporterReads: ReporterRead[];
   idempotency: InMemoryIdempotencyRepository;
   tickets: InMemoryTicketRepository;
   complaints: InMemoryComplaintRepository;
@@ -66,6 +68,7 @@ export function createFakeWorld(options: FakeWorldOptions = {}): FakeWorld {
   const random = new SeededRandom(options.seed);
   const ids = new CounterIds();
   const secrets = new FakeSecrets();
+  const reporterReads: ReporterRead[] = [];
   const idempotency = new InMemoryIdempotencyRepository();
   const tickets = new InMemoryTicketRepository(idempotency);
   const complaints = new InMemoryComplaintRepository(idempotency, tickets);
@@ -78,7 +81,9 @@ export function createFakeWorld(options: FakeWorldOptions = {}): FakeWorld {
     return {
       catalog,
       queue: new QueueService(tickets, idempotency, catalog, ids, sleeper, random, secrets),
-      complaints: new ComplaintService(complaints, idempotency, catalog, random, sleeper),
+      complaints: new ComplaintService(complaints, idempotency, catalog, random, sleeper, secrets, (read) =>
+        reporterReads.push(read),
+      ),
       now: clock.now(),
     };
   };
@@ -88,6 +93,7 @@ export function createFakeWorld(options: FakeWorldOptions = {}): FakeWorld {
     random,
     ids,
     secrets,
+    reporterReads,
     idempotency,
     tickets,
     complaints,
