@@ -9,6 +9,8 @@ import { BookingService } from '../domain/booking/booking-service.js';
 import { CatalogReader, RequestCatalogs } from '../domain/catalog/catalog-reader.js';
 import type { ComplaintRepository } from '../domain/complaints/complaint-repository.js';
 import { ComplaintService } from '../domain/complaints/complaint-service.js';
+import type { FiguresReader, SurveyRepository } from '../domain/figures/figures-repository.js';
+import { FiguresService } from '../domain/figures/figures-service.js';
 import { type IdSource, QueueService } from '../domain/queue/queue-service.js';
 import type { TicketRepository } from '../domain/queue/ticket-repository.js';
 import type { IdempotencyRepository } from '../domain/shared/idempotency.js';
@@ -18,6 +20,8 @@ import { type Clock, realSleeper, type Sleeper } from '../domain/time/clock.js';
 import { DynamoBookingStore } from '../dynamo/booking/booking-store.js';
 import { DynamoCatalogStore } from '../dynamo/catalog/catalog-store.js';
 import { DynamoComplaintStore } from '../dynamo/complaints/complaint-store.js';
+import { DynamoRollupStore } from '../dynamo/figures/rollup-store.js';
+import { DynamoSurveyStore } from '../dynamo/figures/survey-store.js';
 import { DynamoTicketStore } from '../dynamo/queue/ticket-store.js';
 import { createDocumentClient, type RequestCounter, warmUpConnection } from '../dynamo/shared/client.js';
 import { DynamoIdempotencyStore } from '../dynamo/shared/idempotency-store.js';
@@ -39,6 +43,9 @@ export interface AppServices {
   idempotency: IdempotencyRepository;
   ids: IdSource;
   complaints: ComplaintRepository;
+  /** The figures' rollup, as the API reads it. */
+  figures: FiguresReader;
+  surveys: SurveyRepository;
   bookings: BookingRepository;
   random: RandomSource;
   authenticator: Authenticator;
@@ -61,6 +68,8 @@ export function createServices(config: AppConfig, counter?: RequestCounter): App
     idempotency: new DynamoIdempotencyStore(client, config.tableName),
     ids: randomIds,
     complaints: new DynamoComplaintStore(client, config.tableName),
+    figures: new DynamoRollupStore(client, config.tableName),
+    surveys: new DynamoSurveyStore(client, config.tableName),
     bookings: new DynamoBookingStore(client, config.tableName),
     random: { bytes: (n) => new Uint8Array(randomBytes(n)) },
     authenticator: createAuthenticator(config.auth),
@@ -113,6 +122,13 @@ export async function createContext(services: AppServices, request: RequestFacts
       services.sleeper,
       services.random,
       secrets,
+    ),
+    figures: new FiguresService(
+      services.figures,
+      services.surveys,
+      services.tickets,
+      catalog,
+      secrets.hasher,
     ),
     complaints: new ComplaintService(
       services.complaints,

@@ -2,6 +2,7 @@ import type { Viewer } from '../domain/access/viewer.js';
 import type { BookingService } from '../domain/booking/booking-service.js';
 import type { RequestCatalogs } from '../domain/catalog/catalog-reader.js';
 import type { ComplaintService } from '../domain/complaints/complaint-service.js';
+import type { FiguresService } from '../domain/figures/figures-service.js';
 import type { QueueService } from '../domain/queue/queue-service.js';
 
 /** What every resolver receives: the use cases and this request's caller and instant. */
@@ -17,6 +18,8 @@ export interface GraphQLContext {
   queue: QueueService;
   /** Complaint use cases. */
   complaints: ComplaintService;
+  /** Figures of agencies and malls, and the survey. */
+  figures: FiguresService;
   /** Online booking use cases. */
   booking: BookingService;
 }

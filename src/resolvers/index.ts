@@ -18,6 +18,12 @@ import {
   complaintQueries,
 } from './complaints/complaints.js';
 import {
+  figuresFieldsOfCatalog,
+  figuresMutations,
+  ServiceDayFigures,
+  SurveyReceipt,
+} from './figures/figures.js';
+import {
   Queue,
   queueFieldsOfCatalog,
   queueMutations,
@@ -33,12 +39,14 @@ export const resolvers: Resolvers = {
   Date: DateScalar,
   LocalTime: LocalTimeScalar,
   Query: { ...catalogQueries, ...queueQueries, ...complaintQueries, ...bookingQueries },
-  Mutation: { ...queueMutations, ...complaintMutations, ...bookingMutations },
-  Mall: { ...Mall, ...queueFieldsOfCatalog.Mall },
-  Agency,
+  Mutation: { ...queueMutations, ...figuresMutations, ...complaintMutations, ...bookingMutations },
+  Mall: { ...Mall, ...queueFieldsOfCatalog.Mall, ...figuresFieldsOfCatalog.Mall },
+  Agency: { ...Agency, ...figuresFieldsOfCatalog.Agency },
   Service: { ...Service, ...queueFieldsOfCatalog.Service, ...bookingFieldsOfOthers.Service },
   Counter: { ...Counter, ...queueFieldsOfCatalog.Counter },
   Schedule,
+  ServiceDayFigures,
+  SurveyReceipt,
   Ticket: { ...Ticket, ...bookingFieldsOfOthers.Ticket },
   TicketEvent,
   Queue,

@@ -10,6 +10,11 @@ export const TABLE_DEFINITION = {
   sortKey: 'sk',
   /** Epoch seconds; DynamoDB deletes lazily, so readers still filter expired items. */
   timeToLiveAttribute: 'expiresAt',
+  /**
+   * The change stream: every write with the item before and after it. The figures' consumer reads it
+   * (a Lambda event source on AWS, the local server's poller on DynamoDB Local).
+   */
+  stream: 'NEW_AND_OLD_IMAGES',
   globalSecondaryIndexes: [
     { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },

@@ -1,0 +1,331 @@
+/**
+ * The figures end to end on DynamoDB Local: a day of 1,000 tickets moved through the real handler
+ * with a manual clock, the table's stream fed to the figures' consumer as the local server does, and
+ * every figure compared with a recomputation straight from the tickets, to the last digit, before
+ * and after the whole stream is replayed.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createFiguresConsumer } from '../../src/app/figures-consumer.js';
+import { SURVEY_ELEMENTS } from '../../src/domain/figures/survey.js';
+import type { Ticket } from '../../src/domain/queue/ticket.js';
+import { DynamoTicketStore } from '../../src/dynamo/queue/ticket-store.js';
+import { StreamPoller } from '../../src/local/stream-poller.js';
+import { fixtureCatalog } from '../support/fixture-catalog.js';
+import { createHarness, type Harness } from '../support/harness.js';
+
+const MALL = 'figmall';
+const AGENCY = `${MALL}:agency`;
+const SERVICE_A = `${AGENCY}:svc1`;
+const SERVICE_B = `${AGENCY}:svc2`;
+const COUNTER = `${AGENCY}:loket-1`;
+const DAY = '2026-12-07'; // a Monday
+const TARGET_WAIT_MINUTES = 30;
+
+const AGENCY_FIGURES = /* GraphQL */ `
+  query($id: ID!, $from: Date!, $to: Date!) {
+    agency(id: $id) {
+      figures(from: $from, to: $to) {
+        from to
+        days {
+          date service { id } issued served noShow cancelled transferredOut
+          waitMinutesAvg waitMinutesP50 waitMinutesP90
+          serviceMinutesAvg serviceMinutesP50 serviceMinutesP90
+          servedWithinTarget bookings bookingNoShows
+        }
+        complaints { received answeredOnTime answeredLate overdueNow medianFirstAnswerHours }
+        satisfaction { responses requiredSample elements { element average } ikm grade }
+      }
+    }
+  }
+`;
+const MALL_FIGURES = /* GraphQL */ `
+  query($id: ID!, $from: Date!, $to: Date!) {
+    mall(id: $id) {
+      figures(from: $from, to: $to) {
+        agencies { agency { id } days { service { id } issued served waitMinutesP90 } }
+        complaints { received }
+        satisfaction { responses ikm grade requiredSample }
+      }
+    }
+  }
+`;
+const MALL_SATISFACTION = /* GraphQL */ `
+  query($id: ID!, $from: Date!, $to: Date!) {
+    mall(id: $id) { satisfaction(from: $from, to: $to) { responses requiredSample elements { element average } ikm grade } }
+  }
+`;
+const SUBMIT_SURVEY = /* GraphQL */ `
+  mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { ticket { id status } submittedAt } }
+`;
+
+interface DayRow {
+  date: string;
+  service: { id: string };
+  [field: string]: unknown;
+}
+
+/** `n / d` rounded half up to `places` decimals, in BigInt: the recomputation owes nothing to the code under test. */
+function exactRound(n: number, d: number, places: number): number | null {
+  if (d === 0) return null;
+  const scale = 10n ** BigInt(places);
+  const q = (2n * BigInt(n) * scale + BigInt(d)) / (2n * BigInt(d));
+  return Number(q) / Number(scale);
+}
+
+function rank(sorted: number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.ceil((p / 100) * sorted.length) - 1] ?? null;
+}
+
+/** Every figure of each service, straight from the tickets and the surveys the test made. */
+function recompute(tickets: Ticket[], issuedFor: Map<string, string>, surveys: Map<string, number[]>) {
+  const rows = new Map<string, Record<string, unknown>>();
+  const acc = new Map<string, { waits: number[]; services: number[]; counts: Record<string, number> }>();
+  const of = (serviceId: string) => {
+    let a = acc.get(serviceId);
+    if (!a) {
+      a = {
+        waits: [],
+        services: [],
+        counts: { issued: 0, served: 0, noShow: 0, cancelled: 0, transferredOut: 0 },
+      };
+      acc.set(serviceId, a);
+    }
+    return a;
+  };
+  for (const t of tickets) {
+    const first = issuedFor.get(t.id) ?? '';
+    of(first).counts.issued! += 1;
+    // Services in order: the first, then each transfer's target.
+    const path = [
+      first,
+      ...t.history.filter((e) => e.action === 'TRANSFERRED').map((e) => e.serviceId ?? ''),
+    ];
+    for (const s of path.slice(0, -1)) of(s).counts.transferredOut! += 1;
+    const firstCall = t.history.find((e) => e.action === 'CALLED');
+    if (firstCall) {
+      const transfersBefore = t.history.filter(
+        (e) => e.action === 'TRANSFERRED' && e.at < firstCall.at,
+      ).length;
+      of(path[transfersBefore] ?? first).waits.push(
+        Math.max(0, Date.parse(firstCall.at) - Date.parse(t.issuedAt)),
+      );
+    }
+    const last = of(t.serviceId);
+    if (t.status === 'DONE') {
+      last.counts.served! += 1;
+      last.services.push(Date.parse(t.finishedAt ?? '') - Date.parse(t.startedAt ?? ''));
+    }
+    if (t.status === 'NO_SHOW') last.counts.noShow! += 1;
+    if (t.status === 'CANCELLED') last.counts.cancelled! += 1;
+  }
+  for (const [serviceId, a] of acc) {
+    const waits = [...a.waits].sort((x, y) => x - y);
+    const services = [...a.services].sort((x, y) => x - y);
+    const sum = (xs: number[]) => xs.reduce((p, q) => p + q, 0);
+    const minutes = (ms: number | null) => (ms === null ? null : exactRound(ms, 60_000, 2));
+    rows.set(serviceId, {
+      date: DAY,
+      service: { id: serviceId },
+      ...a.counts,
+      waitMinutesAvg: exactRound(sum(waits), waits.length * 60_000, 2),
+      waitMinutesP50: minutes(rank(waits, 50)),
+      waitMinutesP90: minutes(rank(waits, 90)),
+      serviceMinutesAvg: exactRound(sum(services), services.length * 60_000, 2),
+      serviceMinutesP50: minutes(rank(services, 50)),
+      serviceMinutesP90: minutes(rank(services, 90)),
+      servedWithinTarget: exactRound(
+        waits.filter((w) => w <= TARGET_WAIT_MINUTES * 60_000).length,
+        waits.length,
+        4,
+      ),
+      bookings: 0,
+      bookingNoShows: 0,
+    });
+  }
+  const all = [...surveys.values()];
+  const sums = SURVEY_ELEMENTS.map((_, i) => all.reduce((p, s) => p + (s[i] ?? 0), 0));
+  const served = tickets.filter((t) => t.status === 'DONE').length;
+  const total = sums.reduce((p, q) => p + q, 0);
+  const ikm = exactRound(25 * total, 9 * all.length, 2);
+  const satisfaction = {
+    responses: all.length,
+    requiredSample: Math.ceil((3841 * served) / (10 * served + 3831)),
+    elements: SURVEY_ELEMENTS.map((element, i) => ({
+      element,
+      average: exactRound(sums[i] ?? 0, all.length, 2),
+    })),
+    ikm,
+    grade: ikm === null ? null : ikm >= 88.31 ? 'A' : ikm >= 76.61 ? 'B' : ikm >= 65 ? 'C' : 'D',
+  };
+  return { rows, satisfaction, served };
+}
+
+describe('figures of a day of 1,000 tickets', () => {
+  let h: Harness;
+  let poller: StreamPoller;
+  const tickets: string[] = [];
+  const issuedFor = new Map<string, string>();
+  const surveys = new Map<string, number[]>();
+
+  beforeAll(async () => {
+    const catalog = fixtureCatalog({
+      mallId: MALL,
+      counters: 1,
+      services: [{}, {}],
+    });
+    h = await createHarness(inject('dynamoEndpoint'), [catalog], new Date(`${DAY}T01:00:00Z`));
+    poller = new StreamPoller({
+      endpoint: h.table.endpoint,
+      tableName: h.table.tableName,
+      consumer: createFiguresConsumer({
+        tableName: h.table.tableName,
+        dynamoEndpoint: h.table.endpoint,
+        clock: h.clock,
+      }),
+    });
+  });
+
+  afterAll(async () => {
+    await poller?.stop();
+    await h?.close();
+  });
+
+  it('counts every ticket, move and survey exactly, and again after the stream is replayed', async () => {
+    const kiosk = await h.token({ role: 'KIOSK', mallId: MALL });
+    const officer = await h.token({ role: 'OFFICER', mallId: MALL, agencyId: AGENCY });
+    const admin = await h.token({ role: 'ADMIN', mallId: MALL });
+    const at = (ms: number) => h.clock.set(new Date(Date.parse(`${DAY}T01:00:00Z`) + ms));
+    const move = async (mutation: string, id: string, extra = '') =>
+      h.gql(`mutation { ${mutation}(id: "${id}"${extra}) { id status } }`, {}, officer);
+
+    // Ticket i is issued at 08:00 + 15 s·i (+ i ms, so no two durations tie by accident); each is
+    // then moved at its own later instants, known here, with one counter that is free between tickets.
+    for (let i = 0; i < 1000; i++) {
+      const issuedAt = i * 15_000 + i;
+      const serviceId = i % 3 === 0 ? SERVICE_B : SERVICE_A;
+      at(issuedAt);
+      const taken = await h.gql<{ takeTicket: { id: string; holderCode: string } }>(
+        `mutation($input: TakeTicketInput!) { takeTicket(input: $input) { id holderCode } }`,
+        { input: { serviceId } },
+        kiosk,
+      );
+      const id = taken.takeTicket.id;
+      tickets.push(id);
+      issuedFor.set(id, serviceId);
+      const wait = ((i * 7919) % 3_600_000) + 137 * (i % 11);
+      const call = issuedAt + wait;
+      const callIt = () =>
+        h.gql(`mutation { callTicket(id: "${id}", counterId: "${COUNTER}") { id } }`, {}, officer);
+      if (i % 50 === 7) {
+        at(call);
+        await move('cancelTicket', id);
+        continue;
+      }
+      at(call);
+      await callIt();
+      if (i % 50 === 13) {
+        at(call + 60_000);
+        await move('recallTicket', id);
+        at(call + 120_000);
+        await move('markNoShow', id);
+        continue;
+      }
+      if (i % 50 === 21) {
+        at(call + 30_000);
+        await move(
+          'transferTicket',
+          id,
+          `, toServiceId: "${serviceId === SERVICE_A ? SERVICE_B : SERVICE_A}"`,
+        );
+        at(call + 900_000);
+        await callIt();
+      }
+      if (i % 100 === 33) {
+        at(call + 60_000);
+        await move('recallTicket', id);
+        at(call + 90_000);
+        await move('markNoShow', id);
+        at(call + 200_000);
+        await move('reactivateTicket', id);
+        at(call + 400_000);
+        await callIt();
+      }
+      const start = call + 950_000 + (i % 17) * 1_000;
+      at(start);
+      await move('startServing', id);
+      at(start + 120_000 + ((i * 104_729) % 900_000));
+      await move('finishTicket', id);
+      if (i % 10 === 0) {
+        const scores = SURVEY_ELEMENTS.map((_, e) => 1 + ((i + e * 3) % 4));
+        await h.gql(
+          SUBMIT_SURVEY,
+          {
+            input: {
+              ticketId: id,
+              holderCode: taken.takeTicket.holderCode,
+              answers: SURVEY_ELEMENTS.map((element, e) => ({ element, score: scores[e] })),
+            },
+          },
+          kiosk,
+        );
+        surveys.set(id, scores);
+      }
+    }
+
+    await poller.catchUp();
+    const stored = [
+      ...(await new DynamoTicketStore(h.table.client, h.table.tableName).getTickets(tickets)).values(),
+    ];
+    expect(stored).toHaveLength(1000);
+    const expected = recompute(stored, issuedFor, surveys);
+    const period = { id: AGENCY, from: DAY, to: DAY };
+
+    const read = async () => {
+      const { agency } = await h.gql<{
+        agency: { figures: { days: DayRow[]; satisfaction: Record<string, unknown> } };
+      }>(AGENCY_FIGURES, period, admin);
+      return agency.figures;
+    };
+    const figures = await read();
+    expect(Object.fromEntries(figures.days.map((d) => [d.service.id, d]))).toEqual(
+      Object.fromEntries(expected.rows),
+    );
+    expect(figures.satisfaction).toEqual(expected.satisfaction);
+    expect(expected.satisfaction.responses).toBeGreaterThan(50);
+
+    const mall = await h.gql<{ mall: { satisfaction: Record<string, unknown> } }>(MALL_SATISFACTION, {
+      id: MALL,
+      from: DAY,
+      to: DAY,
+    });
+    expect(mall.mall.satisfaction).toEqual(expected.satisfaction);
+    const whole = await h.gql<{
+      mall: { figures: { agencies: { agency: { id: string }; days: DayRow[] }[]; satisfaction: unknown } };
+    }>(MALL_FIGURES, { id: MALL, from: DAY, to: DAY }, admin);
+    expect(whole.mall.figures.agencies.map((a) => a.agency.id)).toEqual([AGENCY]);
+    expect(
+      whole.mall.figures.agencies[0]?.days.map((d) => [d.service.id, d.issued, d.served, d.waitMinutesP90]),
+    ).toEqual(figures.days.map((d) => [d.service.id, d.issued, d.served, d.waitMinutesP90]));
+    expect(whole.mall.figures.satisfaction).toEqual({
+      responses: expected.satisfaction.responses,
+      ikm: expected.satisfaction.ikm,
+      grade: expected.satisfaction.grade,
+      requiredSample: expected.satisfaction.requiredSample,
+    });
+
+    // The whole stream again, from its oldest record, by a poller that remembers nothing.
+    const replay = new StreamPoller({
+      endpoint: h.table.endpoint,
+      tableName: h.table.tableName,
+      consumer: createFiguresConsumer({
+        tableName: h.table.tableName,
+        dynamoEndpoint: h.table.endpoint,
+        clock: h.clock,
+      }),
+    });
+    expect(await replay.catchUp()).toBeGreaterThan(4000);
+    await replay.stop();
+    expect(await read()).toEqual(figures);
+  }, 600_000);
+});
