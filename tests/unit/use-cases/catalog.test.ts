@@ -81,6 +81,23 @@ describe('CatalogReader', () => {
     expect([repo.calls.loadMall, repo.calls.listMalls]).toEqual([2, 3]);
   });
 
+  it('takes a catalog this instance just wrote as its copy at once, and lists malls afresh', async () => {
+    const { repo, reader, a } = setup();
+    const before = await reader.mallCatalog('mal-a');
+    await reader.listMalls();
+    reader.replace(renamed(a, 'Mal Pelayanan Publik Aster'));
+    const after = await reader.mallCatalog('mal-a');
+    expect(after).not.toBe(before);
+    expect(after?.mall.name).toBe('Mal Pelayanan Publik Aster');
+    expect(repo.calls.loadMall).toBe(1);
+    repo.put(renamed(a, 'Mal Pelayanan Publik Aster'));
+    expect((await reader.listMalls()).map((m) => m.name)).toEqual([
+      'Mal Pelayanan Publik Anggrek',
+      'Mal Pelayanan Publik Aster',
+    ]);
+    expect(repo.calls.listMalls).toBe(2);
+  });
+
   it('finds a mall, agency, service or counter by its id, and nothing for a malformed or unknown one', async () => {
     const { reader } = setup();
     expect((await reader.mall('mal-a'))?.id).toBe('mal-a');
