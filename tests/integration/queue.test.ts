@@ -119,10 +119,11 @@ describe('queue tickets on DynamoDB Local', () => {
     expect(again.id).toBe(results[0]?.id);
   });
 
-  it('refuses an idempotency key reused for another service', async () => {
+  it('refuses an idempotency key reused for another service as a conflict that names nothing of the first', async () => {
     await take('idem-mall:agency:svc1', { idempotencyKey: 'reused-key-0001' });
     const result = await takeRaw({ serviceId: 'queue-mall:agency:svc2', idempotencyKey: 'reused-key-0001' });
-    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(result.data?.takeTicket ?? null).toBeNull();
   });
 
   it('calls each of 200 waiting tickets exactly once with 10 counters calling concurrently', async () => {
