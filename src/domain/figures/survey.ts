@@ -3,6 +3,7 @@
  * one survey per DONE ticket (docs/domain-rules.md, 'Figures and IKM'). Pure: checks and shapes.
  */
 import { BadInputError } from '../shared/errors.js';
+import { cleanText } from '../shared/text.js';
 
 /** The nine elements, in the order the regulation lists them and the figures show them. */
 export const SURVEY_ELEMENTS = [
@@ -74,28 +75,18 @@ export function scoresOf(answers: readonly SurveyAnswer[]): number[] {
 }
 
 /**
- * Control characters (other than tab and line breaks), bidirectional overrides and isolates, and
- * lone surrogates: refused in stored text, since they can disguise what a reader sees.
- */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters refused
-const FORBIDDEN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/**
- * The comment as stored: trimmed and in NFC; null when empty or absent.
+ * The comment as stored: NFC, trimmed, by the text rules every free-text field follows; null when
+ * empty or absent.
  * @throws BadInputError (field `input.comment`) for control or bidi characters, lone surrogates, or over 1,000 characters.
  */
 export function normalizeComment(comment: string | null | undefined): string | null {
   if (comment === null || comment === undefined) return null;
-  if (FORBIDDEN_TEXT.test(comment) || LONE_SURROGATE.test(comment)) {
-    throw new BadInputError(
-      'The comment may not contain control characters, direction overrides or broken characters.',
-      'input.comment',
-    );
-  }
-  const text = comment.normalize('NFC').trim();
-  if (text.length > MAX_COMMENT_LENGTH) {
-    throw new BadInputError(`The comment must be at most ${MAX_COMMENT_LENGTH} characters.`, 'input.comment');
-  }
+  const text = cleanText(comment, {
+    field: 'input.comment',
+    what: 'The comment',
+    min: 0,
+    max: MAX_COMMENT_LENGTH,
+    multiline: true,
+  });
   return text === '' ? null : text;
 }
