@@ -14,6 +14,7 @@ import type {
   SlotResolvers,
   TicketResolvers,
 } from '../../generated/resolvers-types.js';
+import { pageInfoOf } from '../shared/page-info.js';
 import { requiredInMallZone } from '../shared/time.js';
 
 export const bookingQueries: Pick<
@@ -70,7 +71,7 @@ export const Slot: SlotResolvers<GraphQLContext> = {
 
 export const AppointmentConnection: AppointmentConnectionResolvers<GraphQLContext> = {
   edges: (page) => page.edges,
-  pageInfo: (page) => ({ hasNextPage: page.nextCursor !== null, endCursor: page.nextCursor }),
+  pageInfo: (page) => pageInfoOf(page),
 };
 
 export const AppointmentEdge: AppointmentEdgeResolvers<GraphQLContext> = {

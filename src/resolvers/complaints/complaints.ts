@@ -11,22 +11,26 @@ import type {
   MutationResolvers,
   QueryResolvers,
 } from '../../generated/resolvers-types.js';
+import { pageAfter, pageInfoOf } from '../shared/page-info.js';
 import { inMallZone, requiredInMallZone } from '../shared/time.js';
 
 export const complaintQueries: Pick<Required<QueryResolvers<GraphQLContext>>, 'complaint' | 'complaints'> = {
   complaint: (_p, { trackingCode }, ctx) => ctx.complaints.byTrackingCode(ctx.viewer, trackingCode, ctx.now),
-  complaints: (_p, args, ctx) =>
-    ctx.complaints.list(
-      ctx.viewer,
-      {
-        mallId: args.mallId ?? null,
-        agencyId: args.agencyId ?? null,
-        status: args.status ?? null,
-        overdue: args.overdue ?? null,
-        first: args.first ?? 20,
-        after: args.after ?? null,
-      },
-      ctx.now,
+  complaints: async (_p, args, ctx) =>
+    pageAfter(
+      await ctx.complaints.list(
+        ctx.viewer,
+        {
+          mallId: args.mallId ?? null,
+          agencyId: args.agencyId ?? null,
+          status: args.status ?? null,
+          overdue: args.overdue ?? null,
+          first: args.first ?? 20,
+          after: args.after ?? null,
+        },
+        ctx.now,
+      ),
+      args.after,
     ),
 };
 
@@ -100,10 +104,7 @@ export const ComplaintEvent: ComplaintEventResolvers<GraphQLContext> = {
 
 export const ComplaintConnection: ComplaintConnectionResolvers<GraphQLContext> = {
   edges: (page) => page.edges,
-  pageInfo: (page) => ({
-    hasNextPage: page.nextCursor !== null,
-    endCursor: page.nextCursor,
-  }),
+  pageInfo: (page) => pageInfoOf(page),
 };
 
 export const ComplaintEdge: ComplaintEdgeResolvers<GraphQLContext> = {
