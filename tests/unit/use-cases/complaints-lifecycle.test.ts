@@ -254,6 +254,8 @@ describe('ComplaintService deadlines and the close', () => {
       at: endOf('2026-12-15'),
       status: 'CLOSED',
       message: 'Ditutup otomatis: tidak ada tanggapan pelapor dalam 10 hari kerja.',
+      author: 'SYSTEM',
+      by: null,
     });
     expect(w.complaints.peek(c.id)?.status).toBe('RESOLVED'); // nothing was written by reading
 

@@ -10,9 +10,10 @@ import type {
   SubmitComplaintInput,
   VisibleComplaint,
 } from '../../../src/domain/complaints/complaint-service.js';
-import { complaintIdOf } from '../../../src/domain/complaints/tracking-code.js';
+import { HIDDEN_TRACKING_CODE } from '../../../src/domain/complaints/tracking-code.js';
 import {
   BadInputError,
+  ConflictError,
   ForbiddenError,
   NotFoundError,
   UnauthenticatedError,
@@ -66,7 +67,7 @@ describe('ComplaintService.submit', () => {
     const shown = await submit(w);
     expect(shown.trackingCode).toMatch(CODE);
     expect(shown.complaint).toMatchObject({
-      id: complaintIdOf(shown.trackingCode),
+      id: expect.stringMatching(/^c[0-9a-f]{32}$/),
       mallId: MALL,
       agencyId: AGENCY,
       status: 'RECEIVED',
@@ -75,16 +76,39 @@ describe('ComplaintService.submit', () => {
       assignedAgencyId: null,
       rating: null,
       version: 1,
-      timeline: [{ at: TUESDAY.toISOString(), status: 'RECEIVED', message: 'Pengaduan diterima.' }],
+      timeline: [
+        {
+          at: TUESDAY.toISOString(),
+          status: 'RECEIVED',
+          message: 'Pengaduan diterima.',
+          author: 'CITIZEN',
+          by: null,
+        },
+      ],
     });
     expect(shown.reporter).toEqual({ name: 'S*** R***', phone: '********5432', nik: '************1098' });
     expect([shown.subject, shown.description]).toEqual([input().subject, input().description]);
     // Submitted Tuesday: Wednesday, Thursday, Friday; the end of Friday, mall time.
     expect(shown.dueAt).toBe('2026-12-04T16:59:59.000Z');
     expect(shown.overdue).toBe(false);
+    // Kept masked, and sealed: nowhere in clear, nor the tracking code (only its keyed hash).
     const stored = w.complaints.peek(shown.complaint.id);
-    expect(stored?.reporter).toEqual({ name: 'Siti Rahmawati', phone: '081298765432', nik: REPORTER.nik });
+    expect(stored?.reporter?.masked).toEqual(shown.reporter);
+    expect(JSON.parse(w.secrets.sealer.open(stored?.reporter?.sealed ?? ''))).toEqual({
+      name: 'Siti Rahmawati',
+      phone: '081298765432',
+      nik: REPORTER.nik,
+    });
+    expect(stored?.codeKey).toBe(w.secrets.hasher.hash('tracking-code', shown.trackingCode));
+    const everything = JSON.stringify([
+      ...w.complaints.complaints.values(),
+      ...w.complaints.reporters.values(),
+    ]);
+    for (const secret of ['Siti Rahmawati', '081298765432', REPORTER.nik, shown.trackingCode]) {
+      expect(everything).not.toContain(secret);
+    }
     expect(stored?.dueAt).toBe(shown.dueAt);
+    expect(w.reporterReads).toEqual([]); // the public saw it masked: nothing to audit
   });
 
   it('counts only working days: weekends and holidays push the deadline', async () => {
@@ -173,6 +197,9 @@ describe('ComplaintService.submit', () => {
     const staffView = await w.complaintService().byTrackingCode(ADMIN, hidden.trackingCode, w.clock.now());
     expect(staffView?.reporter).toEqual({ name: 'Siti Rahmawati', phone: '081298765432', nik: REPORTER.nik });
     expect(staffView?.subject).toBe(input().subject);
+    expect(w.reporterReads).toEqual([
+      { complaintId: hidden.complaint.id, mallId: MALL, role: 'ADMIN', subject: ADMIN.subject },
+    ]);
   });
 
   it('gives the same complaint for the same key, even to 20 submissions at once', async () => {
@@ -187,13 +214,23 @@ describe('ComplaintService.submit', () => {
     expect(w.idempotency.get('submitComplaint', keyed.idempotencyKey)?.resultId).toBe(later.complaint.id);
   });
 
-  it('refuses a key used for another mall, and frees a key whose complaint could not be stored', async () => {
+  it('refuses a key reused by another caller or for other content, telling nothing of the first', async () => {
     const w = world();
     const key = 'shared-form-key-01';
-    await submit(w, { idempotencyKey: key });
+    const first = await submit(w, { idempotencyKey: key });
+    const refusal = new ConflictError('This idempotency key was already used for another request.');
     await expect(submit(w, { idempotencyKey: key, mallId: 'far-mall', agencyId: null })).rejects.toThrow(
-      new BadInputError('This idempotency key was already used for another request.', 'input.idempotencyKey'),
+      refusal,
     );
+    await expect(submit(w, { idempotencyKey: key, subject: 'Keluhan yang lain' })).rejects.toThrow(refusal);
+    await expect(submit(w, { idempotencyKey: key }, kioskOf(MALL))).rejects.toThrow(refusal);
+    expect(w.complaints.complaints.size).toBe(1);
+    // The same caller and content: the same complaint, and the same tracking code, derived again.
+    expect((await submit(w, { idempotencyKey: key })).trackingCode).toBe(first.trackingCode);
+  });
+
+  it('frees a key whose complaint could not be stored, so a retry with it succeeds', async () => {
+    const w = world();
     const fresh = 'retry-after-bad-ticket';
     await expect(submit(w, { idempotencyKey: fresh, ticketId: 'tnosuchticket' })).rejects.toBeInstanceOf(
       NotFoundError,
@@ -263,11 +300,16 @@ describe('ComplaintService.list', () => {
       const page = await list(w, ADMIN, { first: 2, after });
       pages++;
       seen.push(...page.edges.map((e) => e.node.complaint.id));
-      for (const e of page.edges) expect(e.node.trackingCode).toMatch(CODE); // admins see the whole code
+      for (const e of page.edges) {
+        // Staff never see a tracking code (it is kept nowhere), and a listing shows reporters masked.
+        expect(e.node.trackingCode).toBe(HIDDEN_TRACKING_CODE);
+        expect(e.node.reporter?.name).toBe('S*** R***');
+      }
       after = page.nextCursor;
     } while (after !== null);
     expect(seen).toEqual(made.map((c) => c.complaint.id).reverse());
     expect(pages).toBe(3);
+    expect(w.reporterReads).toEqual([]); // nothing unmasked, nothing to audit
     // A full last page still says more may follow, as DynamoDB does; the page after it is empty.
     const four = await list(w, ADMIN, { first: 4 });
     const rest = await list(w, ADMIN, { first: 1, after: four.nextCursor });
@@ -275,15 +317,26 @@ describe('ComplaintService.list', () => {
     expect([rest.edges.length, end.edges.length, end.nextCursor]).toEqual([1, 0, null]);
   });
 
-  it('narrows an officer to their agency, with the tracking code masked', async () => {
+  it('shows an officer only what is assigned to their agency now', async () => {
     const w = world();
     await submitMany(w, 2);
-    const theirs = await submitMany(w, 2, { agencyId: OTHER });
+    const named = await submitMany(w, 3, { agencyId: OTHER });
+    expect((await list(w, officerOf(OTHER))).edges).toEqual([]); // named, not assigned yet
+    const service = w.complaintService();
+    for (const c of named.slice(0, 2)) {
+      await service.verify(ADMIN, c.complaint.id, null, w.clock.now());
+      await service.assign(ADMIN, c.complaint.id, OTHER, null, w.clock.now());
+    }
     const page = await list(w, officerOf(OTHER));
-    expect(page.edges.map((e) => e.node.complaint.id)).toEqual(theirs.map((c) => c.complaint.id).reverse());
-    expect(page.edges[0]?.node.trackingCode).toMatch(/^[2-9A-HJ-NP-Z]{4}-\*{4}-\*{4}-\*$/);
-    const named = await list(w, ADMIN, { agencyId: OTHER, mallId: null });
-    expect(named.edges).toHaveLength(2);
+    expect(page.edges.map((e) => e.node.complaint.id)).toEqual(
+      named
+        .slice(0, 2)
+        .map((c) => c.complaint.id)
+        .reverse(),
+    );
+    expect(page.edges[0]?.node.trackingCode).toBe(HIDDEN_TRACKING_CODE);
+    expect((await list(w, ADMIN, { agencyId: OTHER, mallId: null })).edges).toHaveLength(2);
+    expect((await list(w, officerOf(AGENCY))).edges).toEqual([]);
     const own = await w
       .complaintService()
       .list(
@@ -291,7 +344,7 @@ describe('ComplaintService.list', () => {
         { mallId: null, agencyId: null, status: null, first: 10, after: null },
         w.clock.now(),
       );
-    expect(own.edges).toHaveLength(4); // an admin's own mall when none is named
+    expect(own.edges).toHaveLength(5); // an admin's own mall when none is named
   });
 
   it('filters by effective status: a resolved complaint past its deadline is CLOSED', async () => {
@@ -322,10 +375,11 @@ describe('ComplaintService.list', () => {
       [ADMIN, { first: 101 }, BadInputError],
       [ADMIN, { first: 1.5 }, BadInputError],
       [
-        PUBLIC_VIEWER,
+        { role: 'OFFICER', mallId: null, agencyId: null, subject: 'no-mall' },
         { mallId: null },
         new BadInputError('Name the mall (mallId) or the agency (agencyId) to list.', 'mallId'),
       ],
+      [PUBLIC_VIEWER, { mallId: null, first: 0 }, UnauthenticatedError],
       [
         ADMIN,
         { agencyId: 'far-mall:agency' },

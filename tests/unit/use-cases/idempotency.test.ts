@@ -57,13 +57,14 @@ describe('claimOrAwait', () => {
     expect(sleeper.pauses).toEqual([]);
   });
 
-  it('refuses the key for another request, naming the field', async () => {
-    const { claim, complete } = setup();
+  it('refuses the key for another request as a conflict, telling nothing of the first', async () => {
+    const { claim, complete, loads } = setup();
     await claim();
     complete('t1');
     await expect(claim(T0, 'svc-2')).rejects.toThrow(
-      new BadInputError('This idempotency key was already used for another request.', FIELD),
+      new ConflictError('This idempotency key was already used for another request.'),
     );
+    expect(loads).toEqual([]);
   });
 
   it('keeps scopes apart: the same key in another scope is another key', async () => {

@@ -9,6 +9,7 @@ import type { TakeTicketInput } from '../../../src/domain/queue/queue-service.js
 import {
   AgencyClosedError,
   BadInputError,
+  ConflictError,
   ForbiddenError,
   NotFoundError,
   QuotaExhaustedError,
@@ -220,10 +221,8 @@ describe('QueueService.takeTicket', () => {
   it('refuses a key reused for another service, priority or caller, and a key of the wrong shape', async () => {
     const w = world();
     await w.queue().takeTicket(KIOSK, input({ idempotencyKey: 'shared-key-0001' }), w.clock.now());
-    const refusal = new BadInputError(
-      'This idempotency key was already used for another request.',
-      'input.idempotencyKey',
-    );
+    // Refused as a conflict that names nothing of the first request.
+    const refusal = new ConflictError('This idempotency key was already used for another request.');
     for (const [viewer, reuse] of [
       [KIOSK, input({ serviceId: SVC2, idempotencyKey: 'shared-key-0001' })],
       [KIOSK, input({ priority: 'PREGNANT', idempotencyKey: 'shared-key-0001' })],
