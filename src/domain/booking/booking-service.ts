@@ -87,6 +87,9 @@ export function bookingPolicyOf(service: Service): BookingPolicy | null {
 
 /** Made per request, like the other use cases. */
 export class BookingService {
+  /** Appointments this request read or wrote, so a field of the answer does not read them again. */
+  private readonly seen = new Map<string, Appointment>();
+
   constructor(
     private readonly bookings: BookingRepository,
     private readonly tickets: TicketRepository,
@@ -272,10 +275,11 @@ export class BookingService {
   private async byCode(
     code: string,
     nikLast4: string,
+    fresh = false,
   ): Promise<{ appointment: Appointment; code: string } | null> {
     const normalized = normalizeBookingCode(code);
     if (normalized === null || !isNikLast4(nikLast4)) return null;
-    const appointment = await this.bookings.appointment(appointmentIdOf(this.secrets.hasher, normalized));
+    const appointment = await this.read(appointmentIdOf(this.secrets.hasher, normalized), fresh);
     if (!appointment || appointment.nikLast4 !== nikLast4) return null;
     return { appointment, code: normalized };
   }
@@ -283,8 +287,9 @@ export class BookingService {
   private async requireByCode(
     code: string,
     nikLast4: string,
+    fresh = false,
   ): Promise<{ appointment: Appointment; code: string }> {
-    const found = await this.byCode(code, nikLast4);
+    const found = await this.byCode(code, nikLast4, fresh);
     if (!found) throw new NotFoundError('No booking with this code and NIK.');
     return found;
   }
@@ -314,13 +319,14 @@ export class BookingService {
       };
       try {
         await this.bookings.cancel(appointment, after);
+        this.seen.set(after.id, after);
         return viewOf(after, now, normalized);
       } catch (error) {
         if (!(error instanceof BookingWriteConflict)) throw error;
         if (round + 1 >= WRITE_ROUNDS)
           throw new ConflictError('The booking is busy. Try again.', { cause: error });
         if (error.reason === 'BUSY') await this.backOff(round);
-        ({ appointment, code: normalized } = await this.requireByCode(normalized, nikLast4));
+        ({ appointment, code: normalized } = await this.requireByCode(normalized, nikLast4, true));
       }
     }
   }
@@ -384,6 +390,7 @@ export class BookingService {
       };
       try {
         await this.bookings.checkIn(appointment, after, ticket);
+        this.seen.set(after.id, after);
         return { ...ticket, holderCode };
       } catch (error) {
         if (!(error instanceof BookingWriteConflict)) throw error;
@@ -391,7 +398,7 @@ export class BookingService {
           throw new ConflictError('The booking is busy. Try again.', { cause: error });
         if (error.reason === 'BUSY') await this.backOff(round);
         // Another check-in may have won: the next round answers its ticket.
-        const current = await this.bookings.appointment(appointment.id);
+        const current = await this.read(appointment.id, true);
         if (!current) throw new NotFoundError('No booking with this code and NIK.');
         appointment = current;
       }
@@ -445,8 +452,17 @@ export class BookingService {
       (viewer.role === 'KIOSK' && viewer.mallId === ticket.mallId) ||
       isStaffOfAgency(viewer, ticket.agencyId);
     if (!allowed) return null;
-    const appointment = await this.bookings.appointment(ticket.appointmentId);
+    const appointment = await this.read(ticket.appointmentId);
     return appointment ? viewOf(appointment, now, null) : null;
+  }
+
+  /** An appointment as this request last saw it, or read (always read when `fresh`). */
+  private async read(id: string, fresh = false): Promise<Appointment | null> {
+    const known = this.seen.get(id);
+    if (known && !fresh) return known;
+    const appointment = await this.bookings.appointment(id);
+    if (appointment) this.seen.set(id, appointment);
+    return appointment;
   }
 
   /** Full-jitter exponential back-off after colliding transactions: up to 10, 20, 40 … 320 ms. */
