@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { AUTH_ENV } from '../app/auth/authenticator.js';
 import { createServices } from '../app/composition.js';
 import { ConfigError, configFromEnv } from '../app/config.js';
+import { createFiguresConsumer } from '../app/figures-consumer.js';
 import { createLambdaHandler } from '../app/handler.js';
 import { DataFilesInvalidError } from '../catalog-data/data-files.js';
 import { describeReports, loadCatalogs } from '../catalog-data/load-catalogs.js';
@@ -20,6 +21,7 @@ import { type DynamoLocal, startDynamoLocal } from './dynamodb-local.js';
 import { localLambdaContext, toApiGatewayEvent, writeResult } from './local-event.js';
 import { LocalIssuer } from './local-issuer.js';
 import { ensureSecretKeyFile } from './secret-key-file.js';
+import { StreamPoller } from './stream-poller.js';
 
 /** Largest request body the local server reads (API Gateway's own limit is 10 MB). */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -93,6 +95,14 @@ async function main(): Promise<void> {
   console.log(`Loaded data files:\n${describeReports(reports)}`);
 
   const handler = createLambdaHandler(createServices(config), config);
+  // The figures' consumer, fed from this table's stream as the event source mapping feeds it on AWS
+  // (also when DYNAMODB_ENDPOINT names a DynamoDB Local this server did not start).
+  const figures = new StreamPoller({
+    endpoint: String(endpoint),
+    tableName: table,
+    consumer: createFiguresConsumer({ tableName: table, dynamoEndpoint: endpoint, clock: config.clock }),
+  });
+  figures.start();
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path !== '/graphql') {
@@ -114,6 +124,7 @@ async function main(): Promise<void> {
 
   const stop = async (code: number) => {
     server.close();
+    await figures.stop();
     await dynamo?.stop();
     process.exit(code);
   };
