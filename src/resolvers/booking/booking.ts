@@ -14,7 +14,7 @@ import type {
   SlotResolvers,
   TicketResolvers,
 } from '../../generated/resolvers-types.js';
-import { pageInfoOf } from '../shared/page-info.js';
+import { pageAfter, pageInfoOf } from '../shared/page-info.js';
 import { requiredInMallZone } from '../shared/time.js';
 
 export const bookingQueries: Pick<
@@ -22,8 +22,11 @@ export const bookingQueries: Pick<
   'appointment' | 'appointments'
 > = {
   appointment: (_p, { code, nikLast4 }, ctx) => ctx.booking.find(code, nikLast4, ctx.now),
-  appointments: (_p, { serviceId, date, first, after }, ctx) =>
-    ctx.booking.list(ctx.viewer, serviceId, date, first ?? 20, after ?? null, ctx.now),
+  appointments: async (_p, { serviceId, date, first, after }, ctx) =>
+    pageAfter(
+      await ctx.booking.list(ctx.viewer, serviceId, date, first ?? 20, after ?? null, ctx.now),
+      after,
+    ),
 };
 
 export const bookingMutations: Pick<
