@@ -235,6 +235,40 @@ describe('no Scan on any request path', () => {
         seedAdmin,
       );
 
+      // Online booking on the seed's SKCK (it takes bookings): book, look up, list, check in, cancel.
+      const skck = `${polres}:skck`;
+      const slots = await run<{ service: { slots: { startsAt: string }[] } }>(
+        'query($id: ID!) { service(id: $id) { bookingPolicy { slotMinutes } slots(date: "2026-12-01") { startsAt } } }',
+        { id: skck },
+      );
+      const [first, second] = slots.service.slots.map((s) => s.startsAt);
+      const bookSlot = async (startsAt: string | undefined, nik: string, idempotencyKey?: string) =>
+        (
+          await run<{ bookAppointment: { code: string } }>(
+            'mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { code } }',
+            { input: { serviceId: skck, startsAt, nik, phone: '081234567890', idempotencyKey } },
+          )
+        ).bookAppointment.code;
+      const booked = await bookSlot(first, '3201011508900001', 'no-scan-booking-0001');
+      const cancelled = await bookSlot(second, '3201015508900002');
+      await run('query($c: String!) { appointment(code: $c, nikLast4: "0001") { id status } }', {
+        c: booked,
+      });
+      await run(
+        `{ appointments(serviceId: "${skck}", date: "2026-12-01") { edges { node { id } } } }`,
+        undefined,
+        seedAdmin,
+      );
+      await run('mutation($c: String!) { cancelAppointment(code: $c, nikLast4: "0002") { status } }', {
+        c: cancelled,
+      });
+      h.clock.set(new Date(Date.parse(first ?? '') - 10 * 60_000));
+      await run(
+        'mutation($c: String!) { checkInAppointment(code: $c, nikLast4: "0001") { id appointment { id } } }',
+        { c: booked },
+        await h.token({ role: 'KIOSK', mallId }),
+      );
+
       // Every root field of the schema was called...
       const schema = buildSchema(typeDefs);
       const expected = [
