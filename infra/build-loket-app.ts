@@ -4,6 +4,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { ApiStack } from './api-stack.js';
 import { AuthStack } from './auth-stack.js';
 import { DataStack } from './data-stack.js';
+import { FiguresStack } from './figures-stack.js';
 
 /** Region when neither the `loket:region` context nor CDK_DEFAULT_REGION says: Jakarta, near the users. */
 const DEFAULT_REGION = 'ap-southeast-3';
@@ -50,6 +51,8 @@ export interface LoketStacks {
   readonly auth: AuthStack;
   /** The GraphQL API. */
   readonly api: ApiStack;
+  /** The figures' stream consumer. */
+  readonly figures: FiguresStack;
 }
 
 /**
@@ -102,9 +105,15 @@ export function buildLoketApp(app: App): LoketStacks {
     throttle,
   });
 
+  const figures = new FiguresStack(app, `${prefix}Figures`, {
+    env,
+    description: 'Loket: figures rollup kept from the table stream (Lambda + SQS dead-letter queue)',
+    table: data.table,
+  });
+
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 
-  return { data, auth, api };
+  return { data, auth, api, figures };
 }
 
 function stringContext(app: App, key: string): string | undefined {

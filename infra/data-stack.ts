@@ -1,5 +1,12 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  AttributeType,
+  BillingMode,
+  ProjectionType,
+  StreamViewType,
+  Table,
+  TableEncryption,
+} from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { TABLE_DEFINITION } from '../src/dynamo/shared/table-definition.js';
 
@@ -26,6 +33,8 @@ export class DataStack extends Stack {
       partitionKey: { name: TABLE_DEFINITION.partitionKey, type: AttributeType.STRING },
       sortKey: { name: TABLE_DEFINITION.sortKey, type: AttributeType.STRING },
       timeToLiveAttribute: TABLE_DEFINITION.timeToLiveAttribute,
+      // Every write with the item before and after it: the figures' consumer (the figures stack) reads it.
+      stream: StreamViewType[TABLE_DEFINITION.stream],
       // A mall's traffic follows opening hours and is near zero at night: on-demand fits better than
       // provisioned capacity.
       billingMode: BillingMode.PAY_PER_REQUEST,

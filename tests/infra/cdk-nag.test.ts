@@ -142,6 +142,7 @@ describe('cdk-nag AwsSolutions', () => {
         'AwsSolutions-IAM5[Resource::*] on LoketAuth/PreTokenGenerationFunction/ServiceRole/DefaultPolicy',
         'AwsSolutions-L1 on LoketApi/GraphqlFunction',
         'AwsSolutions-L1 on LoketAuth/PreTokenGenerationFunction',
+        'AwsSolutions-SQS3 on LoketFigures/DeadLetters',
       ]);
     });
   });
