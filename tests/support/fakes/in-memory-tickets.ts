@@ -12,13 +12,15 @@ import { copy, FakeConditionFailed, FakeTransactionCanceled, roundTrip } from '.
 import type { InMemoryIdempotencyRepository } from './in-memory-idempotency.js';
 
 /** A service's day: its sequence and finished service times, in the agency's live queue of `agencyId`. */
-interface ServiceDay {
+export interface ServiceDay {
   serviceId: string;
   date: string;
   agencyId: string;
   issued?: number;
   /** Places of the quota taken by walk-ins and bookings together. */
   committed?: number;
+  /** Bookings held (the booking fake keeps them on the same item, as the stores do). */
+  bookings?: number;
   serviceMinutes?: number[];
 }
 
@@ -96,7 +98,8 @@ export class InMemoryTicketRepository implements TicketRepository {
 
   constructor(private readonly idempotency: InMemoryIdempotencyRepository) {}
 
-  private dayKey(serviceId: string, date: string): string {
+  /** The key of a service's day in `serviceDays`. */
+  dayKey(serviceId: string, date: string): string {
     return `${serviceId}#${date}`;
   }
 
@@ -287,6 +290,16 @@ export class InMemoryTicketRepository implements TicketRepository {
       (t) => t.serviceId === serviceId && t.date === date && t.status === 'NO_SHOW',
     );
     return newestFirst(gone, (t) => `${latestAt(t, ['NO_SHOW']) ?? t.issuedAt}#${t.id}`, limit);
+  }
+
+  /**
+   * Stores a new ticket for another fake's transaction (a booking's check-in), as its conditional put
+   * would: false, writing nothing, when the id exists.
+   */
+  insert(ticket: Ticket): boolean {
+    if (this.tickets.has(ticket.id)) return false;
+    this.tickets.set(ticket.id, storedForm(ticket));
+    return true;
   }
 
   /** A stored ticket without a round trip, for other fakes and assertions. */

@@ -3,6 +3,8 @@
  * them as src/app/composition.ts does over DynamoDB: instance-wide stores, clock,
  * catalog reader and sources; per request a RequestCatalogs, a QueueService and a ComplaintService.
  */
+
+import { BookingService } from '../../../src/domain/booking/booking-service.js';
 import type { MallCatalog } from '../../../src/domain/catalog/catalog.js';
 import { CatalogReader, RequestCatalogs } from '../../../src/domain/catalog/catalog-reader.js';
 import { ComplaintService, type ReporterRead } from '../../../src/domain/complaints/complaint-service.js';
@@ -11,6 +13,7 @@ import { ManualClock } from '../../../src/domain/time/clock.js';
 import { fixtureCatalog } from '../fixture-catalog.js';
 import { CounterIds } from './counter-ids.js';
 import { FakeSecrets } from './fake-secrets.js';
+import { InMemoryBookingRepository } from './in-memory-bookings.js';
 import { InMemoryCatalogRepository } from './in-memory-catalog.js';
 import { InMemoryComplaintRepository } from './in-memory-complaints.js';
 import { InMemoryIdempotencyRepository } from './in-memory-idempotency.js';
@@ -21,6 +24,7 @@ import { SeededRandom } from './seeded-random.js';
 export { FakeConditionFailed, FakeTransactionCanceled } from './conditions.js';
 export { CounterIds } from './counter-ids.js';
 export { FakeSecrets } from './fake-secrets.js';
+export { InMemoryBookingRepository, type StoredContact } from './in-memory-bookings.js';
 export { InMemoryCatalogRepository } from './in-memory-catalog.js';
 export { InMemoryComplaintRepository } from './in-memory-complaints.js';
 export { IDEMPOTENCY_TTL_SECONDS, InMemoryIdempotencyRepository } from './in-memory-idempotency.js';
@@ -52,14 +56,23 @@ export interface FakeWorld {
   idempotency: InMemoryIdempotencyRepository;
   tickets: InMemoryTicketRepository;
   complaints: InMemoryComplaintRepository;
+  bookings: InMemoryBookingRepository;
   catalogs: InMemoryCatalogRepository;
   catalogReader: CatalogReader;
   /** One request's use cases, sharing one RequestCatalogs, as `createContext` makes them. */
-  request(): { catalog: RequestCatalogs; queue: QueueService; complaints: ComplaintService; now: Date };
+  request(): {
+    catalog: RequestCatalogs;
+    queue: QueueService;
+    complaints: ComplaintService;
+    booking: BookingService;
+    now: Date;
+  };
   /** A new request's QueueService. */
   queue(): QueueService;
   /** A new request's ComplaintService. */
   complaintService(): ComplaintService;
+  /** A new request's BookingService. */
+  bookingService(): BookingService;
 }
 
 export function createFakeWorld(options: FakeWorldOptions = {}): FakeWorld {
@@ -72,6 +85,7 @@ export function createFakeWorld(options: FakeWorldOptions = {}): FakeWorld {
   const idempotency = new InMemoryIdempotencyRepository();
   const tickets = new InMemoryTicketRepository(idempotency);
   const complaints = new InMemoryComplaintRepository(idempotency, tickets);
+  const bookings = new InMemoryBookingRepository(tickets, idempotency);
   const catalogs = new InMemoryCatalogRepository(
     options.catalogs ?? [fixtureCatalog({ mallId: 'test-mall' })],
   );
@@ -84,6 +98,7 @@ export function createFakeWorld(options: FakeWorldOptions = {}): FakeWorld {
       complaints: new ComplaintService(complaints, idempotency, catalog, random, sleeper, secrets, (read) =>
         reporterReads.push(read),
       ),
+      booking: new BookingService(bookings, tickets, idempotency, catalog, ids, sleeper, random, secrets),
       now: clock.now(),
     };
   };
@@ -97,10 +112,12 @@ export function createFakeWorld(options: FakeWorldOptions = {}): FakeWorld {
     idempotency,
     tickets,
     complaints,
+    bookings,
     catalogs,
     catalogReader,
     request,
     queue: () => request().queue,
     complaintService: () => request().complaints,
+    bookingService: () => request().booking,
   };
 }
