@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { complaintKeys, type ItemKey, queueKeys } from '../../src/dynamo/shared/keys.js';
+import { bookingKeys, complaintKeys, type ItemKey, queueKeys } from '../../src/dynamo/shared/keys.js';
 import { LocalIssuer } from '../../src/local/local-issuer.js';
 import type { GraphQLResponse } from '../support/graphql.js';
 import { createHarness, type Harness } from '../support/harness.js';
@@ -835,4 +835,274 @@ describe('authorization matrix', () => {
     accepted: { status: 'RESOLVED', rating: 4 },
     seesReporter: ['ADMIN_M', 'OFFICER_A'],
   });
+
+  // --- online booking (agency A's service 2 takes bookings) ------------------------------------------
+
+  const APPOINTMENT = 'id code status nikMasked service { id } ticket { id }';
+  const BOOK = `mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { ${APPOINTMENT} } }`;
+  const FIND = `query($code: String!, $last4: String!) { appointment(code: $code, nikLast4: $last4) { ${APPOINTMENT} } }`;
+  const CANCEL_BOOKING = `mutation($code: String!, $last4: String!) {
+    cancelAppointment(code: $code, nikLast4: $last4) { ${APPOINTMENT} } }`;
+  const CHECK_IN = `mutation($code: String!, $last4: String!) {
+    checkInAppointment(code: $code, nikLast4: $last4) { ${TICKET} appointment { id status } } }`;
+  const DAY_BOOKINGS = `query($id: ID!, $date: Date!) {
+    appointments(serviceId: $id, date: $date, first: 100) { edges { node { id code nikMasked } } } }`;
+  const BOOKING_PHONE = '081399900000';
+  let bookingSerial = 0;
+
+  /**
+   * A booking of SVC_A2 with a NIK of its own: of the next half-hour slot (within its check-in window), or
+   * `later` slots after it.
+   */
+  async function booking(later = 0): Promise<{ id: string; code: string; nik: string; last4: string }> {
+    const now = h.clock.now().getTime();
+    const startsAt = new Date((Math.ceil(now / 1_800_000) + later) * 1_800_000).toISOString();
+    const nik = `180204150890${String(++bookingSerial).padStart(4, '0')}`;
+    const { bookAppointment: a } = await h.gql<{ bookAppointment: { id: string; code: string } }>(BOOK, {
+      input: { serviceId: SVC_A2, startsAt, nik, phone: BOOKING_PHONE },
+    });
+    return { id: a.id, code: a.code, nik, last4: nik.slice(-4) };
+  }
+
+  const maskedNik = (last4: string) => `************${last4}`;
+
+  matrixRow('bookAppointment', EXPECT.publicMutation, async (column) => {
+    const nik = `180204150890${String(++bookingSerial).padStart(4, '0')}`;
+    const startsAt = new Date(Math.ceil(h.clock.now().getTime() / 1_800_000) * 1_800_000).toISOString();
+    const r = await h.raw(
+      BOOK,
+      { input: { serviceId: SVC_A2, startsAt, nik, phone: BOOKING_PHONE } },
+      tokens[column],
+    );
+    const outcome = outcomeOf(r);
+    const problems =
+      outcome === 'ok'
+        ? matches('bookAppointment', r.data?.bookAppointment, {
+            status: 'BOOKED',
+            nikMasked: maskedNik(nik.slice(-4)),
+          })
+        : noData(r, 'bookAppointment');
+    return { outcome, problems: [...problems, ...leaks(r, [nik, BOOKING_PHONE])] };
+  });
+
+  matrixRow('appointment(code, nikLast4)', EXPECT.publicRead, async (column) => {
+    const b = await booking();
+    const r = await h.raw(FIND, { code: b.code, last4: b.last4 }, tokens[column]);
+    const outcome = outcomeOf(r);
+    const problems =
+      outcome === 'ok'
+        ? matches('appointment', r.data?.appointment, {
+            id: b.id,
+            code: b.code,
+            nikMasked: maskedNik(b.last4),
+          })
+        : noData(r, 'appointment');
+    return { outcome, problems: [...problems, ...leaks(r, [b.nik, BOOKING_PHONE])] };
+  });
+
+  matrixRow('cancelAppointment', EXPECT.publicMutation, async (column) => {
+    const b = await booking(1); // cancelled before its slot starts
+    const before = await item(bookingKeys.appointment(b.id));
+    const r = await h.raw(CANCEL_BOOKING, { code: b.code, last4: b.last4 }, tokens[column]);
+    const outcome = outcomeOf(r);
+    const problems =
+      outcome === 'ok'
+        ? matches('cancelAppointment', r.data?.cancelAppointment, { id: b.id, status: 'CANCELLED' })
+        : [
+            ...noData(r, 'cancelAppointment'),
+            ...mismatch('stored appointment', await item(bookingKeys.appointment(b.id)), before),
+          ];
+    return { outcome, problems: [...problems, ...leaks(r, [b.nik, BOOKING_PHONE])] };
+  });
+
+  matrixRow('checkInAppointment', EXPECT.takeTicket, async (column) => {
+    const b = await booking();
+    const before = await item(bookingKeys.appointment(b.id));
+    const r = await h.raw(CHECK_IN, { code: b.code, last4: b.last4 }, tokens[column]);
+    const outcome = outcomeOf(r);
+    const answer = r.data?.checkInAppointment as (TicketView & { appointment: unknown }) | undefined;
+    const problems =
+      outcome === 'ok'
+        ? matches('checkInAppointment', answer, {
+            status: 'WAITING',
+            // An officer of agency B may check a citizen in, but sees nothing of agency A's booking.
+            appointment: column === 'OFFICER_B' ? null : { id: b.id, status: 'CHECKED_IN' },
+          })
+        : [
+            ...noData(r, 'checkInAppointment'),
+            ...mismatch('stored appointment', await item(bookingKeys.appointment(b.id)), before),
+          ];
+    if (answer?.id) await adminMove('cancelTicket', answer.id);
+    return { outcome, problems: [...problems, ...leaks(r, [b.nik, BOOKING_PHONE])] };
+  });
+
+  matrixRow('appointments(serviceId, date)', EXPECT.consoleRead, async (column) => {
+    const b = await booking();
+    const date = new Date(h.clock.now().getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    const r = await h.raw(DAY_BOOKINGS, { id: SVC_A2, date }, tokens[column]);
+    const outcome = outcomeOf(r);
+    const page = r.data?.appointments as
+      | { edges: { node: { id: string; code: string; nikMasked: string } }[] }
+      | undefined;
+    const mine = page?.edges.find((e) => e.node.id === b.id)?.node;
+    const problems =
+      outcome === 'ok'
+        ? mismatch('listed booking', mine, {
+            id: b.id,
+            code: '****-****-****-*',
+            nikMasked: maskedNik(b.last4),
+          })
+        : noData(r, 'appointments');
+    return { outcome, problems: [...problems, ...leaks(r, [b.nik, b.code, BOOKING_PHONE])] };
+  });
+});
+
+/**
+ * The figures and the survey (issue 12), as a block of their own with its own table: an agency's
+ * figures for ADMIN of the mall, OFFICER and PARTNER of the agency; a mall's figures for its ADMIN;
+ * its satisfaction index for everyone; a survey by the holder code, or without it from the mall's
+ * kiosk or the agency's officer. A refused survey stores nothing.
+ */
+describe('authorization matrix: figures and the survey', () => {
+  let h: Harness;
+  let foreignKeys = '';
+  const tokens = {} as Record<Column, string | undefined>;
+  const DAY = '2026-12-01';
+  const COUNTER = counterA(12);
+  const only = (ok: Column[], refused: Outcome): RowExpectation =>
+    Object.fromEntries(
+      COLUMNS.map((c) => [
+        c,
+        c === 'EXPIRED' || c === 'FOREIGN_KEY'
+          ? 'UNAUTHENTICATED'
+          : ok.includes(c)
+            ? 'ok'
+            : c === 'PUBLIC'
+              ? 'UNAUTHENTICATED'
+              : refused,
+      ]),
+    ) as RowExpectation;
+  const everyone = (outcome: Outcome) => ({ ...only([...COLUMNS], outcome), PUBLIC: outcome });
+  const answers = [
+    'PERSYARATAN',
+    'PROSEDUR',
+    'WAKTU',
+    'BIAYA',
+    'PRODUK',
+    'KOMPETENSI',
+    'PERILAKU',
+    'PENGADUAN',
+    'SARANA',
+  ].map((element) => ({ element, score: 3 }));
+
+  beforeAll(async () => {
+    h = await createHarness(inject('dynamoEndpoint'), matrixCatalogs(), START);
+    foreignKeys = await mkdtemp(join(tmpdir(), 'loket-foreign-keys-'));
+    const foreign = await LocalIssuer.open(foreignKeys);
+    for (const column of COLUMNS) {
+      if (column === 'PUBLIC' || column === 'EXPIRED' || column === 'FOREIGN_KEY') continue;
+      tokens[column] = await h.token(IDENTITIES[column]);
+    }
+    tokens.EXPIRED = await h.token(IDENTITIES.EXPIRED, {
+      issuedAt: new Date(Date.now() - 2 * 3600_000),
+      expiresInSeconds: 3600,
+    });
+    tokens.FOREIGN_KEY = await foreign.sign(IDENTITIES.FOREIGN_KEY);
+  });
+
+  afterAll(async () => {
+    await h?.close();
+    if (foreignKeys) await rm(foreignKeys, { recursive: true, force: true });
+  });
+
+  /** A served ticket of agency A, and its holder code. */
+  async function doneTicket(): Promise<{ id: string; holderCode: string }> {
+    const { takeTicket } = await h.gql<{ takeTicket: { id: string; holderCode: string } }>(
+      `mutation($input: TakeTicketInput!) { takeTicket(input: $input) { id holderCode } }`,
+      { input: { serviceId: SVC_A1 } },
+      tokens.KIOSK_M,
+    );
+    const admin = tokens.ADMIN_M;
+    await h.gql(CALL_TICKET, { id: takeTicket.id, counterId: COUNTER }, admin);
+    await h.gql(moveTicket('startServing'), { id: takeTicket.id }, admin);
+    await h.gql(moveTicket('finishTicket'), { id: takeTicket.id }, admin);
+    return takeTicket;
+  }
+
+  function row(name: string, expected: RowExpectation, cell: (column: Column) => Promise<Cell>): void {
+    it(name, async () => {
+      const cells: Partial<Record<Column, Cell>> = {};
+      for (const column of COLUMNS) {
+        try {
+          cells[column] = await cell(column);
+        } catch (error) {
+          cells[column] = { outcome: 'THREW', problems: [String(error)] };
+        }
+      }
+      const outcomes = Object.fromEntries(COLUMNS.map((c) => [c, cells[c]?.outcome]));
+      const problems = COLUMNS.flatMap((c) => (cells[c]?.problems ?? []).map((p) => `${c}: ${p}`));
+      expect({ outcomes, problems }).toEqual({ outcomes: expected, problems: [] });
+    });
+  }
+
+  const read = (name: string, query: string, field: string, expected: RowExpectation) =>
+    row(name, expected, async (column) => {
+      const r = await h.raw(query, { from: DAY, to: DAY }, tokens[column]);
+      const outcome = outcomeOf(r);
+      return { outcome, problems: outcome === 'ok' ? [] : noData(r, field) };
+    });
+
+  read(
+    'Agency.figures',
+    `query($from: Date!, $to: Date!) { agency(id: "${AGENCY_A}") { figures(from: $from, to: $to) { days { issued } } } }`,
+    'agency',
+    only(['ADMIN_M', 'OFFICER_A', 'PARTNER_A'], 'FORBIDDEN'),
+  );
+  read(
+    'Mall.figures',
+    `query($from: Date!, $to: Date!) { mall(id: "${MALL_M}") { figures(from: $from, to: $to) { complaints { received } } } }`,
+    'mall',
+    only(['ADMIN_M'], 'FORBIDDEN'),
+  );
+  read(
+    'Mall.satisfaction',
+    `query($from: Date!, $to: Date!) { mall(id: "${MALL_M}") { satisfaction(from: $from, to: $to) { responses ikm } } }`,
+    'mall',
+    only([...COLUMNS], 'FORBIDDEN'),
+  );
+
+  const SURVEY = `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { ticket { id } } }`;
+  const survey = (name: string, expected: RowExpectation, code: (holderCode: string) => string | null) =>
+    row(name, expected, async (column) => {
+      const ticket = await doneTicket();
+      const holderCode = code(ticket.holderCode);
+      const r = await h.raw(
+        SURVEY,
+        { input: { ticketId: ticket.id, answers, ...(holderCode === null ? {} : { holderCode }) } },
+        tokens[column],
+      );
+      const outcome = outcomeOf(r);
+      const stored = await h.table.client.send(
+        new GetCommand({ TableName: h.table.tableName, Key: { pk: `SURVEY#${ticket.id}`, sk: 'SURVEY' } }),
+      );
+      const problems =
+        outcome === 'ok'
+          ? stored.Item
+            ? []
+            : ['answered ok but stored no survey']
+          : [...noData(r, 'submitSurvey'), ...(stored.Item ? ['refused but stored a survey'] : [])];
+      return { outcome, problems };
+    });
+
+  survey(
+    'submitSurvey from the counter tablet (no holder code)',
+    only(['KIOSK_M', 'OFFICER_A'], 'FORBIDDEN'),
+    () => null,
+  );
+  survey('submitSurvey with the holder code', only([...COLUMNS], 'FORBIDDEN'), (code) => code);
+  survey(
+    'submitSurvey with a wrong holder code',
+    { ...everyone('FORBIDDEN'), EXPIRED: 'UNAUTHENTICATED', FOREIGN_KEY: 'UNAUTHENTICATED' },
+    () => 'AAAA-BBBB-CCCC-DDDD',
+  );
 });

@@ -4,6 +4,7 @@
  * as docs/domain-rules.md, 'Roles', says.
  */
 import type { TokenIdentity } from '../../src/app/auth/claims.js';
+import { BOOKING_POLICY_DEFAULTS } from '../../src/domain/booking/booking-policy.js';
 import type { MallCatalog } from '../../src/domain/catalog/catalog.js';
 import { fixtureCatalog } from './fixture-catalog.js';
 
@@ -24,7 +25,9 @@ export const COUNTER_B = `${AGENCY_B}:loket-1`;
 
 /** The catalogs: M (agency A from the fixture, agency B added by hand, ticket prefix Z) and X. */
 export function matrixCatalogs(): MallCatalog[] {
-  const m = fixtureCatalog({ mallId: MALL_M, counters: 12, services: [{}, {}, {}] });
+  // Service 2 takes bookings of any half hour, with no notice, so a row can book and check in at once.
+  const booking = { ...BOOKING_POLICY_DEFAULTS, capacityPerSlot: 100, minNoticeMinutes: 0 };
+  const m = fixtureCatalog({ mallId: MALL_M, counters: 12, services: [{}, { booking }, {}] });
   const template = m.services[0];
   if (!template) throw new Error('fixtureCatalog made no service');
   const counters = m.counters.map((c) => ({
