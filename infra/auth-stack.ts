@@ -2,29 +2,19 @@ import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
-  type CfnUserPoolClient,
   ClientAttributes,
   FeaturePlan,
   LambdaVersion,
   Mfa,
-  OAuthScope,
-  ResourceServerScope,
   StringAttribute,
   UserPool,
   type UserPoolClient,
   type UserPoolDomain,
   UserPoolOperation,
-  type UserPoolResourceServer,
 } from 'aws-cdk-lib/aws-cognito';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
-import {
-  agencyScopeName,
-  mallOfAgency,
-  PARTNER_READ_SCOPE_NAME,
-  RESOURCE_SERVER_ID,
-  ROLE_GROUPS,
-  USER_ATTRIBUTE,
-} from '../src/app/auth/claims.js';
+import { PEOPLE_ROLES, USER_ATTRIBUTE } from '../src/app/auth/claims.js';
 import { LoketFunction } from './loket-function.js';
 
 /** The pre-token-generation trigger: `handler`, exported by this file. */
@@ -33,28 +23,33 @@ const PRE_TOKEN_GENERATION_ENTRY = fileURLToPath(
 );
 
 /** What each staff group may do, shown in the Cognito console. */
-const GROUP_DESCRIPTIONS: Record<(typeof ROLE_GROUPS)[number], string> = {
+const GROUP_DESCRIPTIONS: Record<(typeof PEOPLE_ROLES)[number], string> = {
   ADMIN: 'Mall administrator: everything within the mall of custom:mallId (custom:agencyId must be empty)',
   OFFICER: 'Counter officer: the queues and complaints of the agency of custom:agencyId, in custom:mallId',
-  KIOSK: 'Ticket kiosk device: issues walk-in tickets and checks in bookings in custom:mallId (custom:agencyId must be empty)',
 };
+
+/**
+ * The SSM parameters through which the auth stack hands the API stack what it verifies tokens against:
+ * read at deploy time, so the stacks share no CloudFormation export (an export in use can never be changed
+ * or deleted).
+ */
+export function authParameterNames(stackPrefix: string): { userPoolId: string; clientIds: string } {
+  return {
+    userPoolId: `/${stackPrefix}/auth/user-pool-id`,
+    clientIds: `/${stackPrefix}/auth/api-client-ids`,
+  };
+}
 
 /** Properties of the {@link AuthStack}. */
 export interface AuthStackProps extends StackProps {
   /**
-   * Prefix of the Cognito domain `https://<prefix>.auth.<region>.amazoncognito.com`, which serves the token
-   * endpoint of the partners' client-credentials flow. Unique per region across all AWS accounts.
+   * Prefix of the Cognito domain `https://<prefix>.auth.<region>.amazoncognito.com` (hosted sign-in and
+   * OAuth endpoints of the staff pool). Unique per region across all AWS accounts.
    */
   readonly domainPrefix: string;
 
-  /**
-   * Agencies with a partner machine client, e.g. `['lampung-tengah:bpjs-kesehatan']`: each gets an app
-   * client of its own (client credentials, with a secret) and a scope `loket/agency:<agencyId>` that only
-   * that client is allowed. Removing an agency deletes its client and revokes its access.
-   *
-   * @default - no partner clients
-   */
-  readonly partnerAgencies?: readonly string[];
+  /** Names of the SSM parameters the API stack reads (see {@link authParameterNames}). */
+  readonly parameterNames: { userPoolId: string; clientIds: string };
 
   /**
    * Path to the TypeScript entry of the pre-token-generation trigger, which exports `handler`.
@@ -65,28 +60,22 @@ export interface AuthStackProps extends StackProps {
 }
 
 /**
- * Who may call Loket: the Cognito user pool of staff (ADMIN and OFFICER groups, mall and agency as custom
- * attributes copied into access tokens by a pre-token-generation trigger) and of partner machines
- * (client-credentials app clients, one per agency, whose agency is their scope). The claims are described
- * in src/app/auth/claims.ts.
+ * Who may sign in to Loket: the Cognito user pool of staff (ADMIN and OFFICER groups, mall and agency as
+ * custom attributes copied into access tokens by a pre-token-generation trigger). The claims are described
+ * in src/app/auth/claims.ts. Kiosks and partner systems are not here: they are machine clients registered
+ * as data through the API, so adding or removing one changes no stack.
  *
  * The pool holds accounts, so it is stateful: in a stack of its own, retained and protected from deletion,
  * so the API stack can be replaced without locking staff out.
  */
 export class AuthStack extends Stack {
-  /** The user pool of staff and partner clients. */
+  /** The user pool of staff. */
   readonly userPool: UserPool;
 
   /** The app client of the staff consoles (no secret; SRP or choice-based sign-in). */
   readonly consoleClient: UserPoolClient;
 
-  /** The client-credentials app client of each partner agency, by agency id. */
-  readonly partnerClients: ReadonlyMap<string, UserPoolClient>;
-
-  /** The resource server `loket`, whose scopes grant partner access. */
-  readonly resourceServer: UserPoolResourceServer;
-
-  /** The Cognito domain, which serves `/oauth2/token`. */
+  /** The Cognito domain of the pool. */
   readonly domain: UserPoolDomain;
 
   /** The trigger that copies the mall and agency attributes into access tokens. */
@@ -94,15 +83,6 @@ export class AuthStack extends Stack {
 
   constructor(scope: Construct, id: string, props: AuthStackProps) {
     super(scope, id, props);
-    const partnerAgencies = props.partnerAgencies ?? [];
-    for (const agencyId of partnerAgencies) {
-      if (mallOfAgency(agencyId) === null) {
-        throw new Error(`Partner agency ${JSON.stringify(agencyId)} is not an agency id like mall:agency`);
-      }
-    }
-    if (new Set(partnerAgencies).size !== partnerAgencies.length) {
-      throw new Error('Each partner agency may appear once');
-    }
 
     this.userPool = new UserPool(this, 'UserPool', {
       // Staff accounts are created by administrators; citizens never sign in.
@@ -143,12 +123,12 @@ export class AuthStack extends Stack {
       id: 'AwsSolutions-COG8',
       reason:
         'Essentials, not Plus: Plus (threat protection) is billed for every monthly active user with no free ' +
-        'tier. Staff accounts are created by administrators only, need 12-character passwords and TOTP MFA, ' +
-        'and partners use client secrets; switch featurePlan to PLUS with standardThreatProtectionMode ' +
+        'tier. Staff accounts are created by administrators only and need 12-character passwords and TOTP ' +
+        'MFA; machines sign their own tokens outside Cognito. Switch featurePlan to PLUS with standardThreatProtectionMode ' +
         'FULL_FUNCTION when the budget allows.',
     });
 
-    for (const group of ROLE_GROUPS) {
+    for (const group of PEOPLE_ROLES) {
       this.userPool.addGroup(`${group[0]}${group.slice(1).toLowerCase()}Group`, {
         groupName: group,
         description: GROUP_DESCRIPTIONS[group],
@@ -169,25 +149,6 @@ export class AuthStack extends Stack {
       LambdaVersion.V2_0,
     );
 
-    const partnerRead = new ResourceServerScope({
-      scopeName: PARTNER_READ_SCOPE_NAME,
-      scopeDescription: 'Read the schedule and figures of the agency that another scope of the token names',
-    });
-    const agencyScopes = new Map(
-      partnerAgencies.map((agencyId) => [
-        agencyId,
-        new ResourceServerScope({
-          scopeName: agencyScopeName(agencyId),
-          scopeDescription: `Partner access to the agency ${agencyId}`,
-        }),
-      ]),
-    );
-    this.resourceServer = this.userPool.addResourceServer('ResourceServer', {
-      identifier: RESOURCE_SERVER_ID,
-      userPoolResourceServerName: 'Loket API',
-      scopes: [partnerRead, ...agencyScopes.values()],
-    });
-
     this.consoleClient = this.userPool.addClient('ConsoleClient', {
       userPoolClientName: 'console',
       generateSecret: false,
@@ -207,32 +168,10 @@ export class AuthStack extends Stack {
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });
 
-    const partnerClients = new Map<string, UserPoolClient>();
-    for (const [agencyId, agencyScope] of agencyScopes) {
-      const client = this.userPool.addClient(`PartnerClient-${agencyId}`, {
-        userPoolClientName: `partner-${agencyId.replaceAll(':', '.')}`,
-        generateSecret: true,
-        oAuth: {
-          flows: { clientCredentials: true },
-          scopes: [
-            OAuthScope.resourceServer(this.resourceServer, partnerRead),
-            OAuthScope.resourceServer(this.resourceServer, agencyScope),
-          ],
-        },
-        accessTokenValidity: Duration.hours(1),
-        enableTokenRevocation: true,
-      });
-      // Without explicit flows Cognito would also allow SRP and custom sign-in of people through a machine
-      // client; client credentials need none of them (and refresh tokens are never issued to them).
-      (client.node.defaultChild as CfnUserPoolClient).explicitAuthFlows = ['ALLOW_REFRESH_TOKEN_AUTH'];
-      partnerClients.set(agencyId, client);
-    }
-    this.partnerClients = partnerClients;
-
     this.domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } });
 
     new CfnOutput(this, 'UserPoolId', {
-      description: 'Cognito user pool of staff and partners',
+      description: 'Cognito user pool of staff',
       value: this.userPool.userPoolId,
     });
     new CfnOutput(this, 'ConsoleClientId', {
@@ -240,13 +179,25 @@ export class AuthStack extends Stack {
       value: this.consoleClient.userPoolClientId,
     });
     new CfnOutput(this, 'TokenEndpoint', {
-      description: 'Token endpoint of the partner client-credentials flow',
+      description: 'OAuth token endpoint of the Cognito domain',
       value: `${this.domain.baseUrl()}/oauth2/token`,
+    });
+
+    // Handed to the API stack through SSM, read when it deploys: no cross-stack export.
+    new StringParameter(this, 'UserPoolIdParameter', {
+      parameterName: props.parameterNames.userPoolId,
+      description: 'Loket: the user pool whose access tokens the API verifies',
+      stringValue: this.userPool.userPoolId,
+    });
+    new StringParameter(this, 'ApiClientIdsParameter', {
+      parameterName: props.parameterNames.clientIds,
+      description: 'Loket: comma-separated app clients whose access tokens the API accepts',
+      stringValue: this.apiClientIds.join(','),
     });
   }
 
-  /** The app clients whose access tokens the API accepts: the console client, then each partner client. */
+  /** The app clients whose access tokens the API accepts: the staff consoles' client. */
   get apiClientIds(): string[] {
-    return [this.consoleClient, ...this.partnerClients.values()].map((client) => client.userPoolClientId);
+    return [this.consoleClient.userPoolClientId];
   }
 }

@@ -11,6 +11,8 @@ export const TOKEN_USAGE = [
   '                                 [--expires-in <seconds>]',
   '  --agency is required for OFFICER and PARTNER (not ADMIN or KIOSK), e.g. --agency lampung-tengah:polres',
   `  --expires-in defaults to ${DEFAULT_TOKEN_LIFETIME_SECONDS} (12 hours), at most ${MAX_TOKEN_LIFETIME_SECONDS}`,
+  '       npm run --silent token -- --client <file> [--expires-in <seconds>]',
+  '  a registered machine client (npm run machine-client) signs its own token: at most 3600 seconds',
 ].join('\n');
 
 /** The arguments are not a token request; the message says which and why. */

@@ -1,16 +1,12 @@
 /**
- * CDK assertions on LoketAuth, the Cognito user pool: with the default context (no partner agencies) and
- * with two partner agencies, as `-c loket:partnerAgencies=...` or cdk.json would give them.
+ * CDK assertions on LoketAuth, the Cognito user pool of staff: no machine (kiosk, partner) has anything in
+ * it, and it hands the API its pool and client through SSM parameters, not exports.
  */
-import type { CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { buildLoketApp, LOKET_CONTEXT } from '../../infra/build-loket-app.js';
 import { loketApp, WITHOUT_BUNDLING } from './loket-app.js';
-
-const POLRES = 'lampung-tengah:polres';
-const BPJS = 'lampung-tengah:bpjs-kesehatan';
 
 type Resource = { Properties: Record<string, unknown> } & Record<string, unknown>;
 
@@ -27,12 +23,7 @@ function onlyResource(template: Template, type: string): Resource {
 const defaults = buildLoketApp(loketApp(WITHOUT_BUNDLING));
 const template = Template.fromStack(defaults.auth);
 
-// Comma-separated, as `-c` passes it.
-const withPartners = buildLoketApp(
-  loketApp({ ...WITHOUT_BUNDLING, [LOKET_CONTEXT.partnerAgencies]: `${POLRES}, ${BPJS}` }),
-);
-const partnerTemplate = Template.fromStack(withPartners.auth);
-const partnerApiTemplate = Template.fromStack(withPartners.api);
+const apiTemplate = Template.fromStack(defaults.api);
 
 describe('the user pool', () => {
   const pool = onlyResource(template, 'AWS::Cognito::UserPool');
@@ -156,78 +147,37 @@ describe('the console app client', () => {
     );
   });
 
-  it('is the only client without partner agencies', () => {
-    expect(defaults.auth.partnerClients.size).toBe(0);
+  it('is the only client: no machine client, resource server or OAuth scope lives in the pool', () => {
+    expect(resourcesOf(template, 'AWS::Cognito::UserPoolClient')).toHaveLength(1);
+    expect(resourcesOf(template, 'AWS::Cognito::UserPoolResourceServer')).toHaveLength(0);
+    expect(defaults.auth.apiClientIds).toHaveLength(1);
   });
 });
 
-describe('partners', () => {
-  const clients = resourcesOf(partnerTemplate, 'AWS::Cognito::UserPoolClient');
-  const partnerClients = clients.filter((client) => client.Properties.GenerateSecret === true);
-
-  it('have a resource server loket with partner.read and one scope per partner agency', () => {
-    const server = onlyResource(partnerTemplate, 'AWS::Cognito::UserPoolResourceServer');
-    expect(server.Properties.Identifier).toBe('loket');
-    expect((server.Properties.Scopes as { ScopeName: string }[]).map((scope) => scope.ScopeName)).toEqual([
-      'partner.read',
-      `agency:${POLRES}`,
-      `agency:${BPJS}`,
-    ]);
-    expect(
-      (onlyResource(template, 'AWS::Cognito::UserPoolResourceServer').Properties.Scopes as unknown[]).length,
-    ).toBe(1);
-  });
-
-  it('each get a client-credentials app client with a secret, allowed partner.read and its own agency only', () => {
-    expect(clients).toHaveLength(3);
-    expect(partnerClients.map((client) => client.Properties.ClientName).sort()).toEqual([
-      'partner-lampung-tengah.bpjs-kesehatan',
-      'partner-lampung-tengah.polres',
-    ]);
-    for (const client of partnerClients) {
-      const agencyId = String(client.Properties.ClientName).replace('partner-', '').replace('.', ':');
-      expect(client.Properties).toMatchObject({
-        AllowedOAuthFlows: ['client_credentials'],
-        AllowedOAuthFlowsUserPoolClient: true,
-        ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
-      });
-      const scopes = (client.Properties.AllowedOAuthScopes as unknown[]).map((scope) =>
-        JSON.stringify(scope),
-      );
-      expect(scopes).toHaveLength(2);
-      expect(scopes[0]).toMatch(/"\/partner\.read"/);
-      expect(scopes[1]).toContain(`"/agency:${agencyId}"`);
-    }
-  });
-
-  it("have their client ids in the API function's environment, after the console client", () => {
-    expect(withPartners.auth.apiClientIds).toHaveLength(3);
-    const fnLogicalId = withPartners.api.getLogicalId(
-      withPartners.api.graphqlFunction.node.defaultChild as CfnFunction,
+describe('the hand-over to the API stack', () => {
+  it('goes through SSM parameters read at deploy time: the stacks share no export', () => {
+    const parameters = resourcesOf(template, 'AWS::SSM::Parameter').map((p) => p.Properties.Name);
+    expect(parameters.sort()).toEqual(['/Loket/auth/api-client-ids', '/Loket/auth/user-pool-id']);
+    expect(Object.keys(template.toJSON().Outputs ?? {}).filter((k) => k.startsWith('ExportsOutput'))).toEqual(
+      [],
+    );
+    const fnLogicalId = defaults.api.getLogicalId(
+      defaults.api.graphqlFunction.node.defaultChild as CfnFunction,
     );
     const variables = (
-      partnerApiTemplate.toJSON().Resources[fnLogicalId].Properties.Environment as {
+      apiTemplate.toJSON().Resources[fnLogicalId].Properties.Environment as {
         Variables: Record<string, unknown>;
       }
     ).Variables;
-    expect(variables.LOKET_USER_POOL_CLIENT_IDS).toEqual(
-      withPartners.api.resolve(withPartners.auth.apiClientIds.join(',')),
+    expect(JSON.stringify(variables.LOKET_USER_POOL_ID)).not.toContain('Fn::ImportValue');
+    expect(JSON.stringify(variables.LOKET_USER_POOL_CLIENT_IDS)).not.toContain('Fn::ImportValue');
+    const parameterTypes = Object.values(apiTemplate.toJSON().Parameters ?? {}).map(
+      (p) => (p as { Type: string; Default?: string }).Default,
     );
-    const clientIdsJson = JSON.stringify(variables.LOKET_USER_POOL_CLIENT_IDS);
-    for (const client of [withPartners.auth.consoleClient, ...withPartners.auth.partnerClients.values()]) {
-      expect(clientIdsJson).toContain(withPartners.auth.getLogicalId(client.node.defaultChild as CfnElement));
-    }
-  });
-
-  it.each([
-    ['an agency id without its mall', 'polres', /mall:agency/],
-    ['a service id', `${POLRES}:skck`, /mall:agency/],
-    ['the same agency twice', `${POLRES},${POLRES}`, /once/],
-    ['an empty item', `${POLRES},`, /non-empty/],
-  ])('refuse %s in the context', (_name, value, message) => {
-    expect(() =>
-      buildLoketApp(loketApp({ ...WITHOUT_BUNDLING, [LOKET_CONTEXT.partnerAgencies]: value })),
-    ).toThrow(message);
+    expect(parameterTypes).toEqual(
+      expect.arrayContaining(['/Loket/auth/user-pool-id', '/Loket/auth/api-client-ids']),
+    );
+    expect(defaults.api.dependencies).toContain(defaults.auth);
   });
 });
 

@@ -325,7 +325,6 @@ describe('Cognito access tokens', () => {
   const USER_POOL_ID = 'ap-southeast-3_TestPool1';
   const COGNITO_ISSUER = `https://cognito-idp.ap-southeast-3.amazonaws.com/${USER_POOL_ID}`;
   const CONSOLE_CLIENT = 'consoleclientid0000000000a';
-  const PARTNER_CLIENT = 'partnerclientid0000000000b';
   let signCognito: (
     claims: Record<string, unknown>,
     options?: { kid?: string; expiresIn?: number },
@@ -351,7 +350,7 @@ describe('Cognito access tokens', () => {
     cognito = createAuthenticator({
       kind: 'cognito',
       userPoolId: USER_POOL_ID,
-      clientIds: [CONSOLE_CLIENT, PARTNER_CLIENT],
+      clientIds: [CONSOLE_CLIENT],
       jwks,
     });
   });
@@ -371,12 +370,11 @@ describe('Cognito access tokens', () => {
     ).toEqual(withSubject(ADMIN));
   });
 
-  it('gives a partner machine (client credentials) its agency from its scope', async () => {
-    const token = await signCognito({
-      client_id: PARTNER_CLIENT,
-      scope: `loket/partner.read loket/agency:${POLRES}`,
-    });
-    expect(await cognito.authenticate(`Bearer ${token}`)).toEqual(withSubject(PARTNER));
+  it('refuses a KIOSK or PARTNER in the pool: machines are registered clients, never pool users', async () => {
+    for (const viewer of [PARTNER, { role: 'KIOSK' as const, mallId: MALL, agencyId: null }]) {
+      const token = await signCognito({ client_id: CONSOLE_CLIENT, ...claimsOf(viewer) });
+      await expectRefused(cognito.authenticate(`Bearer ${token}`), token);
+    }
   });
 
   it.each([

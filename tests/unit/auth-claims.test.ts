@@ -83,9 +83,10 @@ describe('viewerFromClaims', () => {
     ).toEqual(ADMIN);
   });
 
-  it('reads a partner from its scopes, the mall from the agency id', () => {
-    expect(viewerFromClaims({ scope: `loket/partner.read loket/agency:${POLRES}` })).toEqual(PARTNER);
-    expect(viewerFromClaims({ scope: `loket/agency:${POLRES}  loket/partner.read` })).toEqual(PARTNER);
+  it('reads a local PARTNER token from its group, mall and agency', () => {
+    expect(
+      viewerFromClaims({ [CLAIM.groups]: ['PARTNER'], [CLAIM.mall]: MALL, [CLAIM.agency]: POLRES }),
+    ).toEqual(PARTNER);
   });
 
   it.each([
@@ -111,17 +112,12 @@ describe('viewerFromClaims', () => {
       'a partner with two agencies',
       { scope: `loket/partner.read loket/agency:${POLRES} loket/agency:${MALL}:kejari` },
     ],
-    ['an agency scope without the partner scope', { scope: `loket/agency:${POLRES}` }],
+    // Partners were once Cognito client-credentials clients; a scope grants nothing now.
+    ['an old partner scope', { scope: `loket/partner.read loket/agency:${POLRES}` }],
     [
-      'a partner scope on a person',
-      { [CLAIM.groups]: ['ADMIN'], [CLAIM.mall]: MALL, scope: `loket/partner.read loket/agency:${POLRES}` },
+      'a PARTNER with a malformed agency',
+      { [CLAIM.groups]: ['PARTNER'], [CLAIM.mall]: MALL, [CLAIM.agency]: 'polres' },
     ],
-    [
-      'a partner with mall claims too',
-      { scope: `loket/partner.read loket/agency:${POLRES}`, [CLAIM.mall]: MALL },
-    ],
-    ['a partner with a malformed agency', { scope: 'loket/partner.read loket/agency:polres' }],
-    ['a scope that is not a string', { scope: ['loket/partner.read'] }],
   ])('refuses %s', (_name, claims) => {
     expect(() => viewerFromClaims(claims)).toThrow(InvalidClaimsError);
   });
@@ -139,7 +135,11 @@ describe('claimsOf', () => {
       'loket:agency': POLRES,
     });
     expect(claimsOf(ADMIN)).toEqual({ 'cognito:groups': ['ADMIN'], 'loket:mall': MALL });
-    expect(claimsOf(PARTNER)).toEqual({ scope: `loket/partner.read loket/agency:${POLRES}` });
+    expect(claimsOf(PARTNER)).toEqual({
+      'cognito:groups': ['PARTNER'],
+      'loket:mall': MALL,
+      'loket:agency': POLRES,
+    });
   });
 
   it('has nothing to write for PUBLIC', () => {

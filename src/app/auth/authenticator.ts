@@ -15,7 +15,8 @@ import { PUBLIC_VIEWER, type Viewer } from '../../domain/access/viewer.js';
 import { UnauthenticatedError } from '../../domain/shared/errors.js';
 import { ConfigError, requireEnv } from '../env.js';
 import { logger } from '../logger.js';
-import { InvalidClaimsError, viewerFromClaims } from './claims.js';
+import { InvalidClaimsError, PEOPLE_ROLES, viewerFromClaims } from './claims.js';
+import { type MachineClientKeys, machineIssuerOf, verifyMachineToken } from './machine-token.js';
 
 /** Turns the Authorization header of a request into the caller. */
 export interface Authenticator {
@@ -41,7 +42,7 @@ export type AuthenticatorOptions =
       readonly kind: 'cognito';
       /** E.g. `ap-southeast-3_AbCdEf123`; the region and issuer follow from it. */
       readonly userPoolId: string;
-      /** The app clients whose tokens are accepted (the console client and the partner clients). */
+      /** The app clients whose tokens are accepted (the staff consoles' client). */
       readonly clientIds: readonly string[];
       /**
        * The pool's public keys, when they must not be fetched (tests, no network). Without it, the JWKS
@@ -83,7 +84,10 @@ const EXPIRED_TOKEN = 'The token has expired.';
  * An authenticator that trusts what `options` says. Throws ConfigError when the options are malformed,
  * so a bad deployment fails at start-up rather than on the first request.
  */
-export function createAuthenticator(options: AuthenticatorOptions): Authenticator {
+export function createAuthenticator(
+  options: AuthenticatorOptions,
+  machineClients?: MachineClientKeys,
+): Authenticator {
   const verify = verifierFor(options);
   const authenticate = async (authorizationHeader: string | undefined): Promise<Viewer> => {
     try {
@@ -99,6 +103,22 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
   const authenticateToken = async (authorizationHeader: string | undefined): Promise<Viewer> => {
     const jwt = bearerToken(authorizationHeader);
     if (jwt === null) return PUBLIC_VIEWER;
+    // A registered kiosk or partner system signs its own tokens, with its id as the issuer (machine-token.ts).
+    const machineIssuer = machineIssuerOf(jwt);
+    if (machineIssuer !== null) {
+      if (!machineClients) throw new UnauthenticatedError(INVALID_TOKEN);
+      // Outside the try: a failed read of the key is ours (an internal error), not the token's fault.
+      const client = await machineClients.get(machineIssuer);
+      let viewer: Viewer;
+      try {
+        viewer = verifyMachineToken(jwt, client);
+      } catch (error) {
+        throw new UnauthenticatedError(error instanceof JwtExpiredError ? EXPIRED_TOKEN : INVALID_TOKEN, {
+          cause: error,
+        });
+      }
+      return viewer;
+    }
     let payload: JwtPayload;
     try {
       payload = await verify(jwt);
@@ -111,7 +131,12 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
       });
     }
     try {
-      return viewerFromClaims(payload);
+      const viewer = viewerFromClaims(payload);
+      // Cognito holds people only: a kiosk or partner is a registered machine client, never a pool user.
+      if (options.kind === 'cognito' && !(PEOPLE_ROLES as readonly string[]).includes(viewer.role)) {
+        throw new InvalidClaimsError('A Cognito token is a person’s: ADMIN or OFFICER.');
+      }
+      return viewer;
     } catch (error) {
       if (error instanceof InvalidClaimsError)
         throw new UnauthenticatedError(INVALID_TOKEN, { cause: error });
