@@ -273,6 +273,12 @@ describe('authorization matrix', () => {
     return filed;
   }
 
+  /** The stored complaint item of an id, through its id pointer (the item is keyed by its code's hash). */
+  async function complaintItemOf(id: string): Promise<Record<string, unknown> | null> {
+    const pointer = await item(complaintKeys.byId(id));
+    return pointer ? item(complaintKeys.complaint(String(pointer.codeKey))) : null;
+  }
+
   async function complaintSnapshot(c: Filed) {
     const { complaint } = await h.gql<{ complaint: ComplaintView }>(
       BY_CODE,
@@ -280,7 +286,7 @@ describe('authorization matrix', () => {
       admin(),
     );
     return {
-      item: await item(complaintKeys.complaint(c.id)),
+      item: await complaintItemOf(c.id),
       status: complaint.status,
       timeline: complaint.timeline.length,
       rating: complaint.rating,
@@ -834,6 +840,77 @@ describe('authorization matrix', () => {
     field: 'rateComplaint',
     accepted: { status: 'RESOLVED', rating: 4 },
     seesReporter: ['ADMIN_M', 'OFFICER_A'],
+  });
+
+  // --- the complaint desk (docs/domain-rules.md, 'Complaint desk') ---------------------------------------
+
+  /** `ok` for the named callers, `refused` for the other valid ones, UNAUTHENTICATED for PUBLIC and bad tokens. */
+  const deskRow = (ok: Column[], refused: Outcome): RowExpectation =>
+    Object.fromEntries(
+      COLUMNS.map((c) => [
+        c,
+        c === 'PUBLIC' || c === 'EXPIRED' || c === 'FOREIGN_KEY'
+          ? 'UNAUTHENTICATED'
+          : ok.includes(c)
+            ? 'ok'
+            : refused,
+      ]),
+    ) as RowExpectation;
+
+  complaintRow('reassignComplaint (assigned A, to B)', deskRow(['ADMIN_M'], 'FORBIDDEN'), {
+    state: 'ASSIGNED',
+    operation: (c) => ({
+      query: `mutation($id: ID!, $agencyId: ID!) { reassignComplaint(id: $id, agencyId: $agencyId, reason: "Wewenang instansi B.") { ${COMPLAINT} } }`,
+      variables: { id: c.id, agencyId: AGENCY_B },
+    }),
+    field: 'reassignComplaint',
+    accepted: { status: 'ASSIGNED', agency: { id: AGENCY_B } },
+    seesReporter: ['ADMIN_M'],
+  });
+
+  // Only the agency it is assigned to hands it back; the mall reassigns instead.
+  complaintRow('returnComplaint (assigned A)', deskRow(['OFFICER_A'], 'FORBIDDEN'), {
+    state: 'ASSIGNED',
+    operation: (c) => ({
+      query: `mutation($id: ID!) { returnComplaint(id: $id, reason: "Bukan wewenang kami.") { ${COMPLAINT} } }`,
+      variables: { id: c.id },
+    }),
+    field: 'returnComplaint',
+    accepted: { status: 'VERIFIED' },
+    // Once returned, agency A is no longer assigned: it sees the reporter masked in the answer.
+    seesReporter: [],
+  });
+
+  complaintRow('eraseReporter (assigned A)', deskRow(['ADMIN_M'], 'FORBIDDEN'), {
+    state: 'ASSIGNED',
+    operation: (c) => ({
+      query: `mutation($id: ID!) { eraseReporter(id: $id) { ${COMPLAINT} } }`,
+      variables: { id: c.id },
+    }),
+    field: 'eraseReporter',
+    accepted: { status: 'ASSIGNED', reporter: null },
+    seesReporter: [],
+  });
+
+  matrixRow('complaints(mallId: M, overdue: true)', EXPECT.complaintsOfMall, async (column) => {
+    const r = await h.raw(
+      `query($mallId: ID) { complaints(mallId: $mallId, overdue: true, first: 100) { edges { node { id agency { id } reporter { name phone nik } } } pageInfo { hasNextPage endCursor } } }`,
+      { mallId: MALL_M },
+      tokens[column],
+    );
+    const outcome = outcomeOf(r);
+    if (outcome !== 'ok')
+      return { outcome, problems: [...noData(r, 'complaints'), ...leaks(r, secretsOf(REPORTER_A))] };
+    // Nothing of the matrix is past its deadline on the day it was filed.
+    return {
+      outcome,
+      problems: listedOnly(
+        r,
+        column === 'ADMIN_M' ? null : (IDENTITIES[column as Exclude<Column, 'PUBLIC'>].agencyId ?? null),
+        [],
+        [...secretsOf(REPORTER_A), ...secretsOf(REPORTER_B)],
+      ),
+    };
   });
 });
 
