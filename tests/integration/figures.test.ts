@@ -4,6 +4,7 @@
  * every figure compared with a recomputation straight from the tickets, to the last digit, before
  * and after the whole stream is replayed.
  */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createFiguresConsumer } from '../../src/app/figures-consumer.js';
 import { SURVEY_ELEMENTS } from '../../src/domain/figures/survey.js';
@@ -80,7 +81,14 @@ function rank(sorted: number[], p: number): number | null {
 /** Every figure of each service, straight from the tickets and the surveys the test made. */
 function recompute(tickets: Ticket[], issuedFor: Map<string, string>, surveys: Map<string, number[]>) {
   const rows = new Map<string, Record<string, unknown>>();
-  const acc = new Map<string, { waits: number[]; services: number[]; counts: Record<string, number> }>();
+  interface Counts {
+    issued: number;
+    served: number;
+    noShow: number;
+    cancelled: number;
+    transferredOut: number;
+  }
+  const acc = new Map<string, { waits: number[]; services: number[]; counts: Counts }>();
   const of = (serviceId: string) => {
     let a = acc.get(serviceId);
     if (!a) {
@@ -95,13 +103,13 @@ function recompute(tickets: Ticket[], issuedFor: Map<string, string>, surveys: M
   };
   for (const t of tickets) {
     const first = issuedFor.get(t.id) ?? '';
-    of(first).counts.issued! += 1;
+    of(first).counts.issued += 1;
     // Services in order: the first, then each transfer's target.
     const path = [
       first,
       ...t.history.filter((e) => e.action === 'TRANSFERRED').map((e) => e.serviceId ?? ''),
     ];
-    for (const s of path.slice(0, -1)) of(s).counts.transferredOut! += 1;
+    for (const s of path.slice(0, -1)) of(s).counts.transferredOut += 1;
     const firstCall = t.history.find((e) => e.action === 'CALLED');
     if (firstCall) {
       const transfersBefore = t.history.filter(
@@ -113,11 +121,11 @@ function recompute(tickets: Ticket[], issuedFor: Map<string, string>, surveys: M
     }
     const last = of(t.serviceId);
     if (t.status === 'DONE') {
-      last.counts.served! += 1;
+      last.counts.served += 1;
       last.services.push(Date.parse(t.finishedAt ?? '') - Date.parse(t.startedAt ?? ''));
     }
-    if (t.status === 'NO_SHOW') last.counts.noShow! += 1;
-    if (t.status === 'CANCELLED') last.counts.cancelled! += 1;
+    if (t.status === 'NO_SHOW') last.counts.noShow += 1;
+    if (t.status === 'CANCELLED') last.counts.cancelled += 1;
   }
   for (const [serviceId, a] of acc) {
     const waits = [...a.waits].sort((x, y) => x - y);
@@ -328,4 +336,180 @@ describe('figures of a day of 1,000 tickets', () => {
     await replay.stop();
     expect(await read()).toEqual(figures);
   }, 600_000);
+});
+
+describe('figures: the survey, periods, complaints and request counts', () => {
+  const M = 'figrules';
+  const AG = `${M}:agency`;
+  const SVC = `${AG}:svc1`;
+  const CTR = `${AG}:loket-1`;
+  let h: Harness;
+  let poller: StreamPoller;
+  let kiosk = '';
+  let officer = '';
+  let admin = '';
+  const answers = SURVEY_ELEMENTS.map((element) => ({ element, score: 4 }));
+  const codeOf = (r: { errors?: readonly { extensions?: Record<string, unknown> }[] }) =>
+    r.errors?.[0]?.extensions?.code;
+
+  beforeAll(async () => {
+    // Open 08:00-16:00 every day: the working hours the complaint figures count.
+    const catalog = fixtureCatalog({ mallId: M, counters: 1, hours: [{ opens: '08:00', closes: '16:00' }] });
+    h = await createHarness(inject('dynamoEndpoint'), [catalog], new Date('2026-12-07T02:00:00Z'));
+    poller = new StreamPoller({
+      endpoint: h.table.endpoint,
+      tableName: h.table.tableName,
+      consumer: createFiguresConsumer({
+        tableName: h.table.tableName,
+        dynamoEndpoint: h.table.endpoint,
+        clock: h.clock,
+      }),
+    });
+    kiosk = await h.token({ role: 'KIOSK', mallId: M });
+    officer = await h.token({ role: 'OFFICER', mallId: M, agencyId: AG });
+    admin = await h.token({ role: 'ADMIN', mallId: M });
+  });
+
+  afterAll(async () => {
+    await poller?.stop();
+    await h?.close();
+  });
+
+  async function take(): Promise<{ id: string; holderCode: string }> {
+    const r = await h.gql<{ takeTicket: { id: string; holderCode: string } }>(
+      `mutation($input: TakeTicketInput!) { takeTicket(input: $input) { id holderCode } }`,
+      { input: { serviceId: SVC } },
+      kiosk,
+    );
+    return r.takeTicket;
+  }
+
+  async function serve(id: string): Promise<void> {
+    await h.gql(`mutation { callTicket(id: "${id}", counterId: "${CTR}") { id } }`, {}, officer);
+    await h.gql(`mutation { startServing(id: "${id}") { id } }`, {}, officer);
+    await h.gql(`mutation { finishTicket(id: "${id}") { id } }`, {}, officer);
+  }
+
+  it('takes one survey per served ticket, in 2 requests, and refuses the rest with the right code', async () => {
+    const ticket = await take();
+    const survey = (input: Record<string, unknown>, token?: string) =>
+      h.raw(SUBMIT_SURVEY, { input: { ticketId: ticket.id, answers, ...input } }, token);
+    expect(codeOf(await survey({ holderCode: ticket.holderCode }))).toBe('INVALID_TRANSITION');
+    await serve(ticket.id);
+    expect(codeOf(await survey({}))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await survey({ answers: answers.slice(1), holderCode: ticket.holderCode }))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(codeOf(await survey({ comment: 'bagus\u202E', holderCode: ticket.holderCode }))).toBe(
+      'BAD_USER_INPUT',
+    );
+    const requests = await h.countRequests(async () => {
+      const r = await survey({ holderCode: ticket.holderCode, comment: 'Pelayanan cepat.' });
+      expect(r.errors).toBeUndefined();
+    });
+    expect(requests).toBeLessThanOrEqual(2);
+    expect(codeOf(await survey({}, kiosk))).toBe('CONFLICT');
+    const stored = await h.table.client.send(
+      new GetCommand({ TableName: h.table.tableName, Key: { pk: `SURVEY#${ticket.id}`, sk: 'SURVEY' } }),
+    );
+    expect(stored.Item).toMatchObject({ comment: 'Pelayanan cepat.', scores: [4, 4, 4, 4, 4, 4, 4, 4, 4] });
+    console.log(`requests: submitSurvey ${requests}`);
+  });
+
+  it('refuses a period past 366 days or ending before it starts, naming the argument', async () => {
+    const ask = (from: string, to: string) =>
+      h.raw(`query { agency(id: "${AG}") { figures(from: "${from}", to: "${to}") { from } } }`, {}, admin);
+    const tooLong = await ask('2026-01-01', '2027-01-02');
+    expect(codeOf(tooLong)).toBe('BAD_USER_INPUT');
+    expect(tooLong.errors?.[0]?.extensions?.field).toBe('to');
+    expect(codeOf(await ask('2026-02-02', '2026-02-01'))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await ask('2024-01-01', '2024-12-31'))).toBeUndefined();
+    const satisfaction = await h.raw(
+      `query { mall(id: "${M}") { satisfaction(from: "2026-01-01", to: "2027-06-01") { ikm } } }`,
+    );
+    expect(codeOf(satisfaction)).toBe('BAD_USER_INPUT');
+  });
+
+  it('counts complaints received, answered on time and late, overdue now, and the median working hours to the first answer', async () => {
+    const at = (iso: string) => h.clock.set(new Date(iso));
+    const file = async () => {
+      at('2026-12-07T09:00:00+07:00'); // Monday
+      const { submitComplaint } = await h.gql<{ submitComplaint: { id: string } }>(
+        `mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) { id } }`,
+        {
+          input: {
+            mallId: M,
+            category: 'COMPLAINT',
+            agencyId: AG,
+            subject: 'Antrean terlalu lama',
+            description: 'Saya menunggu lama tanpa kejelasan dari petugas.',
+          },
+        },
+      );
+      const id = submitComplaint.id;
+      at('2026-12-07T10:00:00+07:00');
+      await h.gql(`mutation { verifyComplaint(id: "${id}") { id } }`, {}, admin);
+      await h.gql(`mutation { assignComplaint(id: "${id}", agencyId: "${AG}") { id } }`, {}, admin);
+      return id;
+    };
+    const respond = (id: string, when: string) => {
+      at(when);
+      return h.gql(
+        `mutation { respondToComplaint(id: "${id}", status: RESOLVED, message: "Sudah ditangani.") { id } }`,
+        {},
+        officer,
+      );
+    };
+    const onTime = await file();
+    const late = await file();
+    await file(); // never answered
+    // 7 h on Monday (09:00-16:00) and 1 h on Tuesday: 8 working hours, within 5 working days.
+    await respond(onTime, '2026-12-08T09:00:00+07:00');
+    // 7 h on Monday, 8 h on each of the next six days, 1 h on the Monday after: 56 hours, past the deadline.
+    await respond(late, '2026-12-14T09:00:00+07:00');
+    at('2026-12-14T10:00:00+07:00');
+    await poller.catchUp();
+    const { agency } = await h.gql<{ agency: { figures: { complaints: unknown } } }>(
+      `query { agency(id: "${AG}") { figures(from: "2026-12-07", to: "2026-12-07") {
+        complaints { received answeredOnTime answeredLate overdueNow medianFirstAnswerHours } } } }`,
+      {},
+      officer,
+    );
+    expect(agency.figures.complaints).toEqual({
+      received: 3,
+      answeredOnTime: 1,
+      answeredLate: 1,
+      overdueNow: 1,
+      medianFirstAnswerHours: 32,
+    });
+  });
+
+  it('reads an agency in 1 request, a mall in 2 and its satisfaction in 1, for 31 days (warm catalog)', async () => {
+    await poller.catchUp();
+    await h.gql(`{ mall(id: "${M}") { id } }`); // warm the catalog cache, as a running instance has it
+    const period = 'from: "2026-12-01", to: "2026-12-31"';
+    const agency = await h.countRequests(() =>
+      h.gql(
+        `{ agency(id: "${AG}") { figures(${period}) { days { issued waitMinutesP90 } complaints { received } satisfaction { ikm } } } }`,
+        {},
+        admin,
+      ),
+    );
+    const mall = await h.countRequests(() =>
+      h.gql(
+        `{ mall(id: "${M}") { figures(${period}) { agencies { days { issued } } complaints { received } satisfaction { ikm } } } }`,
+        {},
+        admin,
+      ),
+    );
+    const satisfaction = await h.countRequests(() =>
+      h.gql(`{ mall(id: "${M}") { satisfaction(${period}) { responses ikm grade requiredSample } } }`),
+    );
+    console.log(
+      `requests: Agency.figures ${agency}, Mall.figures ${mall}, Mall.satisfaction ${satisfaction}`,
+    );
+    expect(agency).toBeLessThanOrEqual(2);
+    expect(mall).toBeLessThanOrEqual(3);
+    expect(satisfaction).toBeLessThanOrEqual(2);
+  });
 });
