@@ -4,6 +4,7 @@
  * catalog reader and sources; per request a RequestCatalogs, a QueueService and a ComplaintService.
  */
 
+import { AdminService } from '../../../src/domain/admin/admin-service.js';
 import { BookingService } from '../../../src/domain/booking/booking-service.js';
 import type { MallCatalog } from '../../../src/domain/catalog/catalog.js';
 import { CatalogReader, RequestCatalogs } from '../../../src/domain/catalog/catalog-reader.js';
@@ -13,6 +14,7 @@ import { ManualClock } from '../../../src/domain/time/clock.js';
 import { fixtureCatalog } from '../fixture-catalog.js';
 import { CounterIds } from './counter-ids.js';
 import { FakeSecrets } from './fake-secrets.js';
+import { InMemoryAdminRepository } from './in-memory-admin.js';
 import { InMemoryBookingRepository } from './in-memory-bookings.js';
 import { InMemoryCatalogRepository } from './in-memory-catalog.js';
 import { InMemoryComplaintRepository } from './in-memory-complaints.js';
@@ -24,8 +26,9 @@ import { SeededRandom } from './seeded-random.js';
 export { FakeConditionFailed, FakeTransactionCanceled } from './conditions.js';
 export { CounterIds } from './counter-ids.js';
 export { FakeSecrets } from './fake-secrets.js';
+export { InMemoryAdminRepository } from './in-memory-admin.js';
 export { InMemoryBookingRepository, type StoredContact } from './in-memory-bookings.js';
-export { InMemoryCatalogRepository } from './in-memory-catalog.js';
+export { type AuditSink, InMemoryCatalogRepository } from './in-memory-catalog.js';
 export { InMemoryComplaintRepository } from './in-memory-complaints.js';
 export { IDEMPOTENCY_TTL_SECONDS, InMemoryIdempotencyRepository } from './in-memory-idempotency.js';
 export { type BeforeSaveMove, InMemoryTicketRepository } from './in-memory-tickets.js';
@@ -57,6 +60,10 @@ export interface FakeWorld {
   tickets: InMemoryTicketRepository;
   complaints: InMemoryComplaintRepository;
   bookings: InMemoryBookingRepository;
+  /** Machine clients and the audit log (the catalog fake's commits write their entries here too). */
+  admin: InMemoryAdminRepository;
+  /** Ids of the machine clients the admin use cases said they changed (the key cache forgets them). */
+  changedClients: string[];
   catalogs: InMemoryCatalogRepository;
   catalogReader: CatalogReader;
   /** One request's use cases, sharing one RequestCatalogs, as `createContext` makes them. */
@@ -73,6 +80,8 @@ export interface FakeWorld {
   complaintService(): ComplaintService;
   /** A new request's BookingService. */
   bookingService(): BookingService;
+  /** A new request's AdminService: writes through the catalog fake, whose copy the reader takes at once. */
+  adminService(): AdminService;
 }
 
 export function createFakeWorld(options: FakeWorldOptions = {}): FakeWorld {
@@ -86,8 +95,11 @@ export function createFakeWorld(options: FakeWorldOptions = {}): FakeWorld {
   const tickets = new InMemoryTicketRepository(idempotency);
   const complaints = new InMemoryComplaintRepository(idempotency, tickets);
   const bookings = new InMemoryBookingRepository(tickets, idempotency);
+  const admin = new InMemoryAdminRepository();
+  const changedClients: string[] = [];
   const catalogs = new InMemoryCatalogRepository(
     options.catalogs ?? [fixtureCatalog({ mallId: 'test-mall' })],
+    admin,
   );
   const catalogReader = new CatalogReader(catalogs, clock, { maxAgeMs: options.catalogMaxAgeMs });
   const request = () => {
@@ -113,11 +125,23 @@ export function createFakeWorld(options: FakeWorldOptions = {}): FakeWorld {
     tickets,
     complaints,
     bookings,
+    admin,
+    changedClients,
     catalogs,
     catalogReader,
     request,
     queue: () => request().queue,
     complaintService: () => request().complaints,
     bookingService: () => request().booking,
+    adminService: () =>
+      new AdminService({
+        writer: catalogs,
+        machineClients: admin,
+        audit: admin,
+        clock,
+        random,
+        catalogWritten: (catalog) => catalogReader.replace(catalog),
+        machineClientChanged: (id) => changedClients.push(id),
+      }),
   };
 }
