@@ -55,6 +55,28 @@ const config: CodegenConfig = {
     'src/generated/type-defs.ts': {
       plugins: ['./codegen/typedefs-plugin.cjs'],
     },
+    // What front ends build on: the schema as one file, and their operations typed, with the manifest of
+    // trusted documents (sha256 of each normalized document) that the server may hold them to.
+    'schema.graphql': {
+      plugins: ['./codegen/schema-file-plugin.cjs'],
+    },
+    'src/generated/client/': {
+      documents: 'operations/*.graphql',
+      preset: 'client',
+      presetConfig: {
+        fragmentMasking: false,
+        persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' },
+      },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { DateTime: 'string', Date: 'string', LocalTime: 'string' },
+        strictScalars: true,
+        onlyOperationTypes: true,
+        // `.js` endings on relative imports, as NodeNext resolution requires.
+        emitLegacyCommonJSImports: false,
+      },
+    },
   },
 };
 

@@ -17,6 +17,7 @@ import type { AppointmentView as AppointmentViewModel } from '../domain/booking/
 import type { GraphQLContext } from '../app/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -86,6 +87,22 @@ export type AgencyFigures = {
   to: Scalars['Date']['output'];
 };
 
+/** An agency, created or changed as a whole (upsert by mallId and slug). */
+export type AgencyInput = {
+  /** False deactivates it (never deleted: tickets and complaints keep pointing at it). */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** What the agency does at the mall. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  kind: AgencyKind;
+  mallId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  shortName?: InputMaybe<Scalars['String']['input']>;
+  /** Becomes the last part of the id: <mallId>:<slug>. */
+  slug: Scalars['String']['input'];
+  /** Omitted: the agency keeps its hours. Null: the mall's hours. Otherwise its own, narrowing the mall's. */
+  weekly?: InputMaybe<Array<WeeklyHoursInput>>;
+};
+
 /** What kind of body an agency is. */
 export type AgencyKind =
   /** A private business with a counter in the mall. */
@@ -148,6 +165,30 @@ export type AppointmentStatus =
   | 'CHECKED_IN'
   /** Not checked in by the end of the slot's late window. */
   | 'NO_SHOW';
+
+/** One change to a mall's data. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** The mutation, e.g. upsertService. */
+  action: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  /** Who made it: role, mall, agency and subject (the data load is an ADMIN with subject loader). */
+  by: Viewer;
+  /** The id of what changed (for a schedule exception, <scopeId>@<date>). */
+  target: Scalars['ID']['output'];
+};
+
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  edges: Array<AuditEntryEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
+};
 
 /** A request to book a slot. */
 export type BookAppointmentInput = {
@@ -333,6 +374,18 @@ export type CounterWaitingArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A counter of an agency, created or changed as a whole. */
+export type CounterInput = {
+  /** False deactivates it (never deleted). */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  agencyId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  /** Services of the same agency. */
+  serviceIds: Array<Scalars['ID']['input']>;
+  /** Becomes the last part of the id: <agencyId>:<slug>. */
+  slug: Scalars['String']['input'];
+};
+
 /** Opening hours resolved for one date: weekly hours, overridden by exceptions. */
 export type DayHours = {
   __typename?: 'DayHours';
@@ -352,6 +405,26 @@ export type ElementScore = {
   /** The element. */
   element: SurveyElement;
 };
+
+/** A kiosk or partner system that signs its own tokens with a registered key. */
+export type MachineClient = {
+  __typename?: 'MachineClient';
+  agencyId: Maybe<Scalars['ID']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** The token issuer (iss) and subject (sub) this client signs with. */
+  id: Scalars['ID']['output'];
+  kind: MachineClientKind;
+  mallId: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  revokedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** What a machine client is. */
+export type MachineClientKind =
+  /** A ticket kiosk of a mall: the KIOSK role of its mall. */
+  | 'KIOSK'
+  /** A partner agency's system: the PARTNER role of its mall and agency. */
+  | 'PARTNER';
 
 /** A public service mall (Mal Pelayanan Publik): one hall with the counters of many agencies. */
 export type Mall = {
@@ -458,14 +531,22 @@ export type Mutation = {
   reassignComplaint: Complaint;
   /** OFFICER: call a CALLED ticket again. */
   recallTicket: Ticket;
+  /** ADMIN of the mall. */
+  registerMachineClient: MachineClient;
   /** ADMIN. */
   rejectComplaint: Complaint;
+  /** ADMIN of the mall, or PARTNER of the agency for its own agency. */
+  removeScheduleException: Schedule;
   /** PUBLIC, by tracking code: reopens a RESOLVED complaint with the reporter's reply. */
   replyToComplaint: Complaint;
   /** OFFICER of the assigned agency: status IN_PROGRESS or RESOLVED. */
   respondToComplaint: Complaint;
   /** OFFICER: hand a complaint back to the mall (not this agency's), with a reason (5 to 500 characters); it is VERIFIED again and the mall's 3 working days start now. */
   returnComplaint: Complaint;
+  /** ADMIN of the mall: its tokens are refused on every instance within a minute. */
+  revokeMachineClient: MachineClient;
+  /** ADMIN of the mall, or PARTNER of the agency for its own agency. */
+  setScheduleException: Schedule;
   /** OFFICER: the citizen arrived; service starts. */
   startServing: Ticket;
   /** PUBLIC. */
@@ -476,6 +557,12 @@ export type Mutation = {
   takeTicket: Ticket;
   /** OFFICER: move a CALLED or SERVING ticket to another service's queue, same number. */
   transferTicket: Ticket;
+  /** ADMIN of the mall. */
+  upsertAgency: Agency;
+  /** ADMIN of the mall. */
+  upsertCounter: Counter;
+  /** ADMIN of the mall. */
+  upsertService: Service;
   /** ADMIN. */
   verifyComplaint: Complaint;
 };
@@ -560,9 +647,20 @@ export type MutationRecallTicketArgs = {
 };
 
 
+export type MutationRegisterMachineClientArgs = {
+  input: RegisterMachineClientInput;
+};
+
+
 export type MutationRejectComplaintArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationRemoveScheduleExceptionArgs = {
+  date: Scalars['Date']['input'];
+  scopeId: Scalars['ID']['input'];
 };
 
 
@@ -582,6 +680,16 @@ export type MutationRespondToComplaintArgs = {
 export type MutationReturnComplaintArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationRevokeMachineClientArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetScheduleExceptionArgs = {
+  input: ScheduleExceptionInput;
 };
 
 
@@ -608,6 +716,21 @@ export type MutationTakeTicketArgs = {
 export type MutationTransferTicketArgs = {
   id: Scalars['ID']['input'];
   toServiceId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpsertAgencyArgs = {
+  input: AgencyInput;
+};
+
+
+export type MutationUpsertCounterArgs = {
+  input: CounterInput;
+};
+
+
+export type MutationUpsertServiceArgs = {
+  input: ServiceInput;
 };
 
 
@@ -650,6 +773,8 @@ export type Query = {
   appointment: Maybe<Appointment>;
   /** Staff (ADMIN of the mall, OFFICER of the agency): a day's bookings of a service, in slot order. first is 1 to 100. */
   appointments: AppointmentConnection;
+  /** ADMIN: changes to the mall's data, newest first. */
+  auditLog: AuditEntryConnection;
   /** Public status check; confidential content stays hidden. */
   complaint: Maybe<Complaint>;
   /**
@@ -662,6 +787,8 @@ export type Query = {
   complaints: ComplaintConnection;
   /** A counter by id; null when there is none. */
   counter: Maybe<Counter>;
+  /** ADMIN: the mall's machine clients, oldest first. */
+  machineClients: Array<MachineClient>;
   /** A mall by id; null when there is none. */
   mall: Maybe<Mall>;
   /** Every mall on this deployment, ordered by name. */
@@ -694,6 +821,13 @@ export type QueryAppointmentsArgs = {
 };
 
 
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  mallId: Scalars['ID']['input'];
+};
+
+
 export type QueryComplaintArgs = {
   trackingCode: Scalars['String']['input'];
 };
@@ -711,6 +845,11 @@ export type QueryComplaintsArgs = {
 
 export type QueryCounterArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryMachineClientsArgs = {
+  mallId: Scalars['ID']['input'];
 };
 
 
@@ -753,6 +892,17 @@ export type Queue = {
 /** A service's queue on one local date. */
 export type QueueNoShowsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A kiosk or partner system to register. */
+export type RegisterMachineClientInput = {
+  /** Required for PARTNER. */
+  agencyId?: InputMaybe<Scalars['ID']['input']>;
+  kind: MachineClientKind;
+  mallId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  /** The client's public key as a JWK (EC P-256); it signs ES256 tokens with iss = sub = the returned id, aud = loket. */
+  publicKeyJwk: Scalars['String']['input'];
 };
 
 /** Who reported; personal data, masked unless the caller may see it. */
@@ -844,6 +994,16 @@ export type ScheduleException = {
   intervals: Array<TimeInterval>;
   /** Why, e.g. Hari Raya Idul Fitri 1447 H. */
   reason: Scalars['String']['output'];
+};
+
+/** The hours of one date of the mall or an agency, replacing its weekly hours that day. */
+export type ScheduleExceptionInput = {
+  date: Scalars['Date']['input'];
+  /** Empty: closed that day. */
+  intervals: Array<TimeIntervalInput>;
+  reason: Scalars['String']['input'];
+  /** A mall id or an agency id. */
+  scopeId: Scalars['ID']['input'];
 };
 
 /** A service an agency offers, with its service standard (standar pelayanan, PermenPANRB 15/2014). */
@@ -938,6 +1098,35 @@ export type ServiceDayFigures = {
   waitMinutesP50: Maybe<Scalars['Float']['output']>;
   /** 90th percentile of the wait (nearest rank) in minutes; null when no ticket was called. */
   waitMinutesP90: Maybe<Scalars['Float']['output']>;
+};
+
+/** A service with its full service standard (standar pelayanan), created or changed as a whole. */
+export type ServiceInput = {
+  /** False deactivates it (never deleted). */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  agencyId: Scalars['ID']['input'];
+  averageServiceMinutes: Scalars['Int']['input'];
+  /** Unique within the agency, e.g. PASPOR-BARU. */
+  code: Scalars['String']['input'];
+  /** How complaints are handled (penanganan pengaduan). Omitted: kept, or the mall's complaint desk for a new service. */
+  complaintHandling?: InputMaybe<Scalars['String']['input']>;
+  /** No tickets this many minutes before closing. Omitted: kept, or 30 for a new service. */
+  cutoffMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** Null: no daily limit. */
+  dailyQuota?: InputMaybe<Scalars['Int']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Whole rupiah; 0 is free. */
+  feeAmount: Scalars['Int']['input'];
+  legalBasis: Array<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  procedure: Array<Scalars['String']['input']>;
+  processingTime: Scalars['String']['input'];
+  product: Scalars['String']['input'];
+  requirements: Array<Scalars['String']['input']>;
+  /** Becomes the last part of the id: <agencyId>:<slug>. */
+  slug: Scalars['String']['input'];
+  /** 1 to 3 uppercase letters or digits, unique within the mall. */
+  ticketPrefix: Scalars['String']['input'];
 };
 
 /** A bookable slot of a service. */
@@ -1138,6 +1327,13 @@ export type TimeInterval = {
   opens: Scalars['LocalTime']['output'];
 };
 
+/** An opening interval: from `opens` until just before `closes`, mall time. */
+export type TimeIntervalInput = {
+  /** Later than opens; 24:00 for midnight. */
+  closes: Scalars['LocalTime']['input'];
+  opens: Scalars['LocalTime']['input'];
+};
+
 /** The caller, as its token says. */
 export type Viewer = {
   __typename?: 'Viewer';
@@ -1167,6 +1363,13 @@ export type WeeklyHours = {
   /** Empty: closed that weekday. */
   intervals: Array<TimeInterval>;
   /** The weekday. */
+  weekday: Weekday;
+};
+
+/** The regular hours of one weekday; a weekday not named is closed. */
+export type WeeklyHoursInput = {
+  /** Not overlapping; empty: closed. */
+  intervals: Array<TimeIntervalInput>;
   weekday: Weekday;
 };
 
@@ -1245,11 +1448,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   Agency: ResolverTypeWrapper<AgencyModel>;
   AgencyFigures: ResolverTypeWrapper<AgencyFiguresViewModel>;
+  AgencyInput: AgencyInput;
   AgencyKind: AgencyKind;
   Appointment: ResolverTypeWrapper<AppointmentViewModel>;
   AppointmentConnection: ResolverTypeWrapper<AppointmentViewPageModel>;
   AppointmentEdge: ResolverTypeWrapper<AppointmentViewEdgeModel>;
   AppointmentStatus: AppointmentStatus;
+  AuditEntry: ResolverTypeWrapper<Omit<AuditEntry, 'by'> & { by: ResolversTypes['Viewer'] }>;
+  AuditEntryConnection: ResolverTypeWrapper<Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversTypes['AuditEntryEdge']> }>;
+  AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
   BookAppointmentInput: BookAppointmentInput;
   BookingPolicy: ResolverTypeWrapper<BookingPolicyModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1262,6 +1469,7 @@ export type ResolversTypes = {
   ComplaintFigures: ResolverTypeWrapper<ComplaintFigures>;
   ComplaintStatus: ComplaintStatus;
   Counter: ResolverTypeWrapper<CounterModel>;
+  CounterInput: CounterInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DayHours: ResolverTypeWrapper<DayHoursModel>;
@@ -1270,6 +1478,8 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   LocalTime: ResolverTypeWrapper<Scalars['LocalTime']['output']>;
+  MachineClient: ResolverTypeWrapper<MachineClient>;
+  MachineClientKind: MachineClientKind;
   Mall: ResolverTypeWrapper<MallModel>;
   MallFigures: ResolverTypeWrapper<MallFiguresViewModel>;
   Money: ResolverTypeWrapper<Money>;
@@ -1278,14 +1488,17 @@ export type ResolversTypes = {
   PriorityGroup: PriorityGroup;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Queue: ResolverTypeWrapper<QueueSummaryModel>;
+  RegisterMachineClientInput: RegisterMachineClientInput;
   Reporter: ResolverTypeWrapper<Reporter>;
   ReporterInput: ReporterInput;
   Role: Role;
   SatisfactionIndex: ResolverTypeWrapper<SatisfactionIndexModel>;
   Schedule: ResolverTypeWrapper<ScheduleViewModel>;
   ScheduleException: ResolverTypeWrapper<DayHoursModel>;
+  ScheduleExceptionInput: ScheduleExceptionInput;
   Service: ResolverTypeWrapper<ServiceModel>;
   ServiceDayFigures: ResolverTypeWrapper<ServiceDayFiguresModel>;
+  ServiceInput: ServiceInput;
   Slot: ResolverTypeWrapper<SlotViewModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SubmitComplaintInput: SubmitComplaintInput;
@@ -1299,18 +1512,24 @@ export type ResolversTypes = {
   TicketEvent: ResolverTypeWrapper<TicketEventViewModel>;
   TicketStatus: TicketStatus;
   TimeInterval: ResolverTypeWrapper<TimeInterval>;
+  TimeIntervalInput: TimeIntervalInput;
   Viewer: ResolverTypeWrapper<ViewerModel>;
   Weekday: Weekday;
   WeeklyHours: ResolverTypeWrapper<WeeklyHours>;
+  WeeklyHoursInput: WeeklyHoursInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Agency: AgencyModel;
   AgencyFigures: AgencyFiguresViewModel;
+  AgencyInput: AgencyInput;
   Appointment: AppointmentViewModel;
   AppointmentConnection: AppointmentViewPageModel;
   AppointmentEdge: AppointmentViewEdgeModel;
+  AuditEntry: Omit<AuditEntry, 'by'> & { by: ResolversParentTypes['Viewer'] };
+  AuditEntryConnection: Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditEntryEdge']> };
+  AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
   BookAppointmentInput: BookAppointmentInput;
   BookingPolicy: BookingPolicyModel;
   Boolean: Scalars['Boolean']['output'];
@@ -1320,6 +1539,7 @@ export type ResolversParentTypes = {
   ComplaintEvent: ComplaintEventViewModel;
   ComplaintFigures: ComplaintFigures;
   Counter: CounterModel;
+  CounterInput: CounterInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DayHours: DayHoursModel;
@@ -1328,6 +1548,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   LocalTime: Scalars['LocalTime']['output'];
+  MachineClient: MachineClient;
   Mall: MallModel;
   MallFigures: MallFiguresViewModel;
   Money: Money;
@@ -1335,13 +1556,16 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   Queue: QueueSummaryModel;
+  RegisterMachineClientInput: RegisterMachineClientInput;
   Reporter: Reporter;
   ReporterInput: ReporterInput;
   SatisfactionIndex: SatisfactionIndexModel;
   Schedule: ScheduleViewModel;
   ScheduleException: DayHoursModel;
+  ScheduleExceptionInput: ScheduleExceptionInput;
   Service: ServiceModel;
   ServiceDayFigures: ServiceDayFiguresModel;
+  ServiceInput: ServiceInput;
   Slot: SlotViewModel;
   String: Scalars['String']['output'];
   SubmitComplaintInput: SubmitComplaintInput;
@@ -1352,8 +1576,10 @@ export type ResolversParentTypes = {
   Ticket: TicketModel;
   TicketEvent: TicketEventViewModel;
   TimeInterval: TimeInterval;
+  TimeIntervalInput: TimeIntervalInput;
   Viewer: ViewerModel;
   WeeklyHours: WeeklyHours;
+  WeeklyHoursInput: WeeklyHoursInput;
 };
 
 export type AgencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency']> = {
@@ -1400,6 +1626,23 @@ export type AppointmentConnectionResolvers<ContextType = GraphQLContext, ParentT
 export type AppointmentEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AppointmentEdge'] = ResolversParentTypes['AppointmentEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Appointment'], ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
 
 export type BookingPolicyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BookingPolicy'] = ResolversParentTypes['BookingPolicy']> = {
@@ -1491,6 +1734,16 @@ export interface LocalTimeScalarConfig extends GraphQLScalarTypeConfig<Resolvers
   name: 'LocalTime';
 }
 
+export type MachineClientResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MachineClient'] = ResolversParentTypes['MachineClient']> = {
+  agencyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MachineClientKind'], ParentType, ContextType>;
+  mallId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
 export type MallResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mall'] = ResolversParentTypes['Mall']> = {
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   agencies?: Resolver<Array<ResolversTypes['Agency']>, ParentType, ContextType>;
@@ -1535,15 +1788,22 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   reactivateTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationReactivateTicketArgs, 'id'>>;
   reassignComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationReassignComplaintArgs, 'agencyId' | 'id' | 'reason'>>;
   recallTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationRecallTicketArgs, 'id'>>;
+  registerMachineClient?: Resolver<ResolversTypes['MachineClient'], ParentType, ContextType, RequireFields<MutationRegisterMachineClientArgs, 'input'>>;
   rejectComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationRejectComplaintArgs, 'id' | 'reason'>>;
+  removeScheduleException?: Resolver<ResolversTypes['Schedule'], ParentType, ContextType, RequireFields<MutationRemoveScheduleExceptionArgs, 'date' | 'scopeId'>>;
   replyToComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationReplyToComplaintArgs, 'message' | 'trackingCode'>>;
   respondToComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationRespondToComplaintArgs, 'id' | 'message' | 'status'>>;
   returnComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationReturnComplaintArgs, 'id' | 'reason'>>;
+  revokeMachineClient?: Resolver<ResolversTypes['MachineClient'], ParentType, ContextType, RequireFields<MutationRevokeMachineClientArgs, 'id'>>;
+  setScheduleException?: Resolver<ResolversTypes['Schedule'], ParentType, ContextType, RequireFields<MutationSetScheduleExceptionArgs, 'input'>>;
   startServing?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationStartServingArgs, 'id'>>;
   submitComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationSubmitComplaintArgs, 'input'>>;
   submitSurvey?: Resolver<ResolversTypes['SurveyReceipt'], ParentType, ContextType, RequireFields<MutationSubmitSurveyArgs, 'input'>>;
   takeTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationTakeTicketArgs, 'input'>>;
   transferTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationTransferTicketArgs, 'id' | 'toServiceId'>>;
+  upsertAgency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType, RequireFields<MutationUpsertAgencyArgs, 'input'>>;
+  upsertCounter?: Resolver<ResolversTypes['Counter'], ParentType, ContextType, RequireFields<MutationUpsertCounterArgs, 'input'>>;
+  upsertService?: Resolver<ResolversTypes['Service'], ParentType, ContextType, RequireFields<MutationUpsertServiceArgs, 'input'>>;
   verifyComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationVerifyComplaintArgs, 'id'>>;
 };
 
@@ -1558,9 +1818,11 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType, RequireFields<QueryAgencyArgs, 'id'>>;
   appointment?: Resolver<Maybe<ResolversTypes['Appointment']>, ParentType, ContextType, RequireFields<QueryAppointmentArgs, 'code' | 'nikLast4'>>;
   appointments?: Resolver<ResolversTypes['AppointmentConnection'], ParentType, ContextType, RequireFields<QueryAppointmentsArgs, 'date' | 'first' | 'serviceId'>>;
+  auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first' | 'mallId'>>;
   complaint?: Resolver<Maybe<ResolversTypes['Complaint']>, ParentType, ContextType, RequireFields<QueryComplaintArgs, 'trackingCode'>>;
   complaints?: Resolver<ResolversTypes['ComplaintConnection'], ParentType, ContextType, RequireFields<QueryComplaintsArgs, 'first'>>;
   counter?: Resolver<Maybe<ResolversTypes['Counter']>, ParentType, ContextType, RequireFields<QueryCounterArgs, 'id'>>;
+  machineClients?: Resolver<Array<ResolversTypes['MachineClient']>, ParentType, ContextType, RequireFields<QueryMachineClientsArgs, 'mallId'>>;
   mall?: Resolver<Maybe<ResolversTypes['Mall']>, ParentType, ContextType, RequireFields<QueryMallArgs, 'id'>>;
   malls?: Resolver<Array<ResolversTypes['Mall']>, ParentType, ContextType>;
   me?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
@@ -1713,6 +1975,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Appointment?: AppointmentResolvers<ContextType>;
   AppointmentConnection?: AppointmentConnectionResolvers<ContextType>;
   AppointmentEdge?: AppointmentEdgeResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   BookingPolicy?: BookingPolicyResolvers<ContextType>;
   Complaint?: ComplaintResolvers<ContextType>;
   ComplaintConnection?: ComplaintConnectionResolvers<ContextType>;
@@ -1725,6 +1990,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DayHours?: DayHoursResolvers<ContextType>;
   ElementScore?: ElementScoreResolvers<ContextType>;
   LocalTime?: GraphQLScalarType;
+  MachineClient?: MachineClientResolvers<ContextType>;
   Mall?: MallResolvers<ContextType>;
   MallFigures?: MallFiguresResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
