@@ -19,6 +19,7 @@ import {
   type ValidationRule,
   visit,
 } from 'graphql';
+import { estimateListCost } from './list-cost.js';
 
 /** The configured limits. */
 export interface QueryLimits {
@@ -32,6 +33,13 @@ export interface QueryLimits {
   maxTokens: number;
   /** graphql-armor's cost: objects 2, scalars 1, times 1.5 per level, times `first`. */
   maxCost: number;
+  /**
+   * Fields the answer may hold, each counted once per item of every list around it (`estimateListCost`,
+   * list-cost.ts): a list counts its `first` or `limit`, the days of a `from`/`to` range, or 5.
+   */
+  maxListCost: number;
+  /** Largest answer sent to a caller without a token; a larger one is refused instead (handler.ts). */
+  maxPublicAnswerBytes: number;
   /** Largest request body in bytes, checked before parsing. */
   maxBodyBytes: number;
 }
@@ -43,6 +51,9 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxTokens: 1000,
   // The admin listing at 100 a page costs about 17,700.
   maxCost: 40_000,
+  // A year of a partner's schedule counts about 7,700; fifteen aliases of a year of every agency's days, millions.
+  maxListCost: 100_000,
+  maxPublicAnswerBytes: 1024 * 1024,
   maxBodyBytes: 100 * 1024,
 };
 
@@ -124,6 +135,21 @@ function variableCostPlugin<T extends object>(maxCost: number): ApolloServerPlug
   };
 }
 
+/** Refuses an operation whose answer-size estimate, with the request's variables, passes `maxListCost`. */
+function listCostPlugin<T extends object>(maxListCost: number): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (!operation) return;
+          const cost = estimateListCost(schema, document, operation, request.variables ?? {}, maxListCost);
+          if (cost > maxListCost) throw tooComplex();
+        },
+      };
+    },
+  };
+}
+
 /** The armor's plugins and validation rules, and the parser's options, for Apollo Server. */
 export function queryProtection(
   limits: QueryLimits,
@@ -141,7 +167,11 @@ export function queryProtection(
   }).protect();
   return {
     // graphql-armor types Apollo from its CommonJS build; the plugin objects are the same at run time.
-    plugins: [...(plugins as unknown as ApolloServerPlugin[]), variableCostPlugin(limits.maxCost)],
+    plugins: [
+      ...(plugins as unknown as ApolloServerPlugin[]),
+      variableCostPlugin(limits.maxCost),
+      listCostPlugin(limits.maxListCost),
+    ],
     validationRules,
     parseOptions: { maxTokens: limits.maxTokens },
   };
