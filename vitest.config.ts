@@ -17,7 +17,7 @@ export default defineConfig({
   },
   test: {
     // Request logs are asserted on where it matters (personal data); elsewhere they are noise.
-    env: { LOKET_LOG_LEVEL: 'WARN' },
+    env: { POWERTOOLS_LOG_LEVEL: 'WARN' },
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       {

@@ -117,7 +117,7 @@ function cdkLikeOptions(banner: string): BuildOptions {
   return {
     bundle: true,
     platform: 'node',
-    target: 'node22',
+    target: 'node24',
     format: 'esm',
     minify: true,
     sourcemap: true,

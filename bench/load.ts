@@ -80,7 +80,7 @@ export async function measureLoad(_endpoint: string, options: BenchOptions): Pro
     LOKET_RATE_LIMIT_TAKE_TICKET: '1000000',
     LOKET_RATE_LIMIT_SUBMIT_COMPLAINT: '1000000',
     // As on Lambda: one log line per request.
-    LOKET_LOG_LEVEL: 'INFO',
+    POWERTOOLS_LOG_LEVEL: 'INFO',
     NODE_ENV: 'development',
   });
   try {

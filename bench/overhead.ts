@@ -316,7 +316,7 @@ function report(results: OverheadResult[], floor: Latency, iterations: number): 
           `Limit: ${OVERHEAD_LIMIT}× at p50. "raw requests": the requests the handler sent, recorded and sent again ` +
             'with a document client, one step after the other (requests the handler overlapped run together). ' +
             'The handler figure includes the API Gateway v2 event round trip (JSON body in and out) and the ' +
-            'token-free context; the request log line is off (LOKET_LOG_LEVEL=WARN).',
+            'token-free context; the request log line is off (POWERTOOLS_LOG_LEVEL=WARN).',
         ],
       },
     ],

@@ -9,23 +9,17 @@ import {
 import type { GraphQLContext } from './context.js';
 import { createFormatError } from './errors.js';
 import { type QueryLimits, queryProtection } from './limits.js';
+import { metricsPlugin } from './metrics.js';
 import { type RateLimiter, rateLimitPlugin } from './rate-limit.js';
 import { requestLogPlugin } from './request-log.js';
 import { createSchema } from './schema.js';
-import {
-  TRUSTED_DOCUMENTS_OFF,
-  type TrustedDocumentsOptions,
-  trustedDocumentsPlugin,
-} from './trusted-documents.js';
 
 /** How the server behaves. */
 export interface ApolloOptions {
-  /** Production: no introspection, no schema details or suggestions in errors. */
+  /** Production: no introspection, no schema details or suggestions in errors, no landing page. */
   production: boolean;
   limits: QueryLimits;
   rateLimiter: RateLimiter;
-  /** Only the front ends' operations, except for some roles; off when not given. */
-  trustedDocuments?: TrustedDocumentsOptions;
 }
 
 /** Builds the server; the caller starts it (the Lambda integration does). */
@@ -48,11 +42,10 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
       // answer; and its per-field hook made Apollo wrap every resolver of every request.
       ApolloServerPluginCacheControlDisabled(),
       requestLogPlugin<GraphQLContext>(),
+      metricsPlugin<GraphQLContext>(),
       rateLimitPlugin<GraphQLContext>(options.rateLimiter),
       ...(protection.plugins as ApolloServerPlugin<GraphQLContext>[]),
-      trustedDocumentsPlugin<GraphQLContext>(options.trustedDocuments ?? TRUSTED_DOCUMENTS_OFF),
-      // Apollo's landing pages load from a CDN: none anywhere. The local server serves GraphiQL itself.
-      ApolloServerPluginLandingPageDisabled(),
+      ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
 }

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { BookingRepository } from '../domain/booking/booking-repository.js';
 import { BookingService } from '../domain/booking/booking-service.js';
-import { CatalogReader, RequestCatalogs } from '../domain/catalog/catalog-reader.js';
+import { type CatalogReader, RequestCatalogs } from '../domain/catalog/catalog-reader.js';
 import type { ComplaintRepository } from '../domain/complaints/complaint-repository.js';
 import { ComplaintService } from '../domain/complaints/complaint-service.js';
 import type { FiguresReader, SurveyRepository } from '../domain/figures/figures-repository.js';
@@ -29,8 +29,9 @@ import { type Authenticator, createAuthenticator } from './auth/authenticator.js
 import type { AppConfig } from './config.js';
 import type { GraphQLContext } from './context.js';
 import { randomIds } from './ids.js';
-import { RequestCachedTickets } from './request-cache.js';
+import { ObservedCatalogReader } from './observed-catalog.js';
 import { logReporterRead } from './reporter-audit.js';
+import { RequestCachedTickets } from './request-cache.js';
 import { secretsLoader } from './secrets.js';
 
 /** The instance-wide services a request context is made from. */
@@ -61,7 +62,7 @@ export function createServices(config: AppConfig, counter?: RequestCounter): App
   return {
     clock: config.clock,
     sleeper: realSleeper,
-    catalog: new CatalogReader(new DynamoCatalogStore(client, config.tableName), config.clock, {
+    catalog: new ObservedCatalogReader(new DynamoCatalogStore(client, config.tableName), config.clock, {
       maxAgeMs: config.catalogMaxAgeMs,
     }),
     tickets: new DynamoTicketStore(client, config.tableName),

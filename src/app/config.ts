@@ -8,7 +8,6 @@ import { ConfigError, requireEnv } from './env.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits.js';
 import { type RateLimits, rateLimitsFromEnv } from './rate-limit.js';
 import { type SecretKeySource, secretKeySourceFromEnv } from './secrets.js';
-import { type TrustedDocumentsOptions, trustedDocumentsFromEnv } from './trusted-documents.js';
 
 export { ConfigError, requireEnv } from './env.js';
 
@@ -28,15 +27,15 @@ export interface AppConfig {
   limits: QueryLimits;
   /** Where the key of keyed hashes and sealed personal data comes from. */
   secretKey: SecretKeySource;
-  /** `LOKET_TRUSTED_DOCUMENTS`, `LOKET_AD_HOC_ROLES`: only the front ends' operations (on in production). */
-  trustedDocuments?: TrustedDocumentsOptions;
+  /** The secret CloudFront adds to each request (`LOKET_ORIGIN_SECRET`); unset, no edge is required. */
+  originSecret?: string | undefined;
 }
 
 /**
  * The configuration of the handler from env: `LOKET_TABLE` (required),
  * `DYNAMODB_ENDPOINT`, `NODE_ENV`, `LOKET_CLOCK` (refused in production), the
- * auth variables of `auth/authenticator.ts`, the rate limits of `rate-limit.ts` and the
- * secret key of `secrets.ts`.
+ * auth variables of `auth/authenticator.ts`, the rate limits of `rate-limit.ts`, the
+ * secret key of `secrets.ts` and `LOKET_ORIGIN_SECRET` (see `HandlerOptions.originSecret`).
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
@@ -59,6 +58,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimits: rateLimitsFromEnv(env),
     limits: DEFAULT_QUERY_LIMITS,
     secretKey: secretKeySourceFromEnv(env),
-    trustedDocuments: trustedDocumentsFromEnv(env, production),
+    originSecret: env.LOKET_ORIGIN_SECRET || undefined,
   };
 }

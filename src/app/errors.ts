@@ -1,7 +1,9 @@
 /**
  * The GraphQL boundary of errors: a DomainError keeps its code and message;
  * Apollo's own request errors keep theirs; everything else is masked as
- * INTERNAL_SERVER_ERROR with a correlation id that the log carries too.
+ * INTERNAL_SERVER_ERROR with a correlation id that the log carries too: API
+ * Gateway's request id, which every log line of the request and the access
+ * log carry as well.
  */
 import { randomUUID } from 'node:crypto';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -9,6 +11,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { BadInputError, BookingBlockedError, DomainError, type ErrorCode } from '../domain/shared/errors.js';
 import { isTooComplex, TOO_COMPLEX_MESSAGE } from './limits.js';
 import { logger } from './logger.js';
+import { currentRequest } from './request-scope.js';
 
 /**
  * Codes Apollo Server emits for a malformed request, whose messages are safe
@@ -107,7 +110,8 @@ export function formatError(formattedError: GraphQLFormattedError, error: unknow
     );
   }
 
-  const correlationId = randomUUID();
+  // Outside a request (a test calling the server directly) a fresh id still ties answer and log line.
+  const correlationId = currentRequest()?.requestId ?? randomUUID();
   logger.error('Unexpected error', {
     correlationId,
     error:

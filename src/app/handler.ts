@@ -2,6 +2,7 @@
  * The Lambda handler factory: API Gateway HTTP API (payload v2) events
  * through Apollo Server. AWS (`lambda.ts`) and the local server both call it.
  */
+import { timingSafeEqual } from 'node:crypto';
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { GraphQLError } from 'graphql';
@@ -9,9 +10,11 @@ import { DomainError } from '../domain/shared/errors.js';
 import { createApolloServer } from './apollo-server.js';
 import { type AppServices, createContext } from './composition.js';
 import type { GraphQLContext } from './context.js';
+import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from './edge-headers.js';
 import { type QueryLimits, TOO_COMPLEX_MESSAGE } from './limits.js';
+import { publishRequestMetrics, recordRefusal } from './metrics.js';
 import { RateLimiter, type RateLimits } from './rate-limit.js';
-import type { TrustedDocumentsOptions } from './trusted-documents.js';
+import { inRequestScope } from './request-scope.js';
 
 type V2Handler = ReturnType<typeof handlers.createAPIGatewayProxyEventV2RequestHandler>;
 type CjsApolloServer = Parameters<typeof startServerAndCreateLambdaHandler<V2Handler, GraphQLContext>>[0];
@@ -27,17 +30,32 @@ export interface HandlerOptions {
   production: boolean;
   limits: QueryLimits;
   rateLimits: RateLimits;
-  /** Only the front ends' operations, except for some roles (trusted-documents.ts); off when not given. */
-  trustedDocuments?: TrustedDocumentsOptions;
+  /**
+   * The secret CloudFront adds to every request it forwards (`ORIGIN_VERIFY_HEADER`). When set, a request
+   * without it did not come through CloudFront and its WAF, and is refused; one with it is counted for
+   * rate limits by the viewer's address CloudFront saw (`VIEWER_ADDRESS_HEADER`). Unset locally and in
+   * tests: the source address is the caller's.
+   */
+  originSecret?: string | undefined;
 }
 
-/** What a caller without a token is told instead of an answer over `maxPublicAnswerBytes`. */
-export const ANSWER_TOO_LARGE_MESSAGE =
-  'The answer is too large to send without a token: ask for less (fewer aliases, lists or days).';
+function sameSecret(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
-/** Whether an answer is over `max` bytes in UTF-8 (a string of n UTF-16 units takes n to 3n bytes). */
-function longerThan(body: string, max: number): boolean {
-  return body.length > max || (body.length * 3 > max && Buffer.byteLength(body) > max);
+/**
+ * The client's address for Loket's own limits: the viewer address CloudFront forwarded, when the request
+ * proves it came through CloudFront; otherwise API Gateway's source address.
+ */
+export function clientAddress(event: APIGatewayProxyEventV2, originSecret: string | undefined): string {
+  const sourceIp = event.requestContext.http.sourceIp;
+  if (originSecret === undefined || !sameSecret(header(event, ORIGIN_VERIFY_HEADER), originSecret)) {
+    return sourceIp;
+  }
+  return header(event, VIEWER_ADDRESS_HEADER)?.trim() || sourceIp;
 }
 
 function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
@@ -82,7 +100,6 @@ export function createLambdaHandler(services: AppServices, options: HandlerOptio
     production: options.production,
     limits: options.limits,
     rateLimiter: new RateLimiter(options.rateLimits),
-    ...(options.trustedDocuments ? { trustedDocuments: options.trustedDocuments } : {}),
   }) as unknown as CjsApolloServer;
   const handler = startServerAndCreateLambdaHandler(
     server,
@@ -92,7 +109,7 @@ export function createLambdaHandler(services: AppServices, options: HandlerOptio
         try {
           return await createContext(services, {
             authorization: header(event, 'authorization'),
-            sourceIp: event.requestContext.http.sourceIp,
+            sourceIp: clientAddress(event, options.originSecret),
           });
         } catch (error) {
           // Apollo shows a GraphQLError thrown here as it is; anything else would be a 500.
@@ -107,30 +124,49 @@ export function createLambdaHandler(services: AppServices, options: HandlerOptio
       },
     },
   );
-  return async (event, context) => {
+  const serve = async (
+    event: APIGatewayProxyEventV2,
+    context: Context,
+  ): Promise<APIGatewayProxyStructuredResultV2> => {
+    if (
+      options.originSecret !== undefined &&
+      !sameSecret(header(event, ORIGIN_VERIFY_HEADER), options.originSecret)
+    ) {
+      recordRefusal('FORBIDDEN');
+      return refusal(403, 'FORBIDDEN', 'Call the API at its public address.');
+    }
     const size = Buffer.byteLength(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
     if (size > options.limits.maxBodyBytes) {
-      return notStored({
-        statusCode: 413,
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          errors: [{ message: TOO_COMPLEX_MESSAGE, extensions: { code: 'QUERY_TOO_COMPLEX' } }],
-        }),
-      });
+      recordRefusal('QUERY_TOO_COMPLEX');
+      return refusal(413, 'QUERY_TOO_COMPLEX', TOO_COMPLEX_MESSAGE);
     }
-    const result = asJsonErrors(
-      (await handler(event, context, () => undefined)) as APIGatewayProxyStructuredResultV2,
+    return notStored(
+      asJsonErrors((await handler(event, context, () => undefined)) as APIGatewayProxyStructuredResultV2),
     );
-    // An anonymous query may not turn a few kilobytes into megabytes: past the cap, nothing of it is sent.
-    if (!header(event, 'authorization') && longerThan(result.body ?? '', options.limits.maxPublicAnswerBytes)) {
-      return notStored({
-        statusCode: 400,
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          errors: [{ message: ANSWER_TOO_LARGE_MESSAGE, extensions: { code: 'QUERY_TOO_COMPLEX' } }],
-        }),
-      });
-    }
-    return notStored(result);
   };
+  let coldStart = true;
+  return (event, context) => {
+    const ids = {
+      requestId: event.requestContext.requestId,
+      lambdaRequestId: context.awsRequestId,
+      coldStart,
+    };
+    coldStart = false;
+    return inRequestScope(ids, async (scope) => {
+      try {
+        return await serve(event, context);
+      } finally {
+        publishRequestMetrics(scope);
+      }
+    });
+  };
+}
+
+/** A refusal before Apollo sees the request, in the shape of every other error. */
+function refusal(statusCode: number, code: string, message: string): APIGatewayProxyStructuredResultV2 {
+  return notStored({
+    statusCode,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ errors: [{ message, extensions: { code } }] }),
+  });
 }

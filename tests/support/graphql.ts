@@ -2,6 +2,7 @@
  * Sends GraphQL operations through the real Lambda handler as API Gateway
  * HTTP API v2 events, exactly as AWS would.
  */
+import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { LoketHandler } from '../../src/app/handler.js';
 import { localLambdaContext } from '../../src/local/local-event.js';
@@ -29,6 +30,8 @@ export interface HttpEventOptions {
   /** @default '127.0.0.1' */
   sourceIp?: string;
   isBase64Encoded?: boolean;
+  /** API Gateway's request id. @default a fresh UUID, as each request has its own */
+  requestId?: string;
 }
 
 /** The API Gateway HTTP API (payload v2) event of a request to /graphql. */
@@ -54,7 +57,7 @@ export function httpEvent(options: HttpEventOptions = {}): APIGatewayProxyEventV
         sourceIp: options.sourceIp ?? '127.0.0.1',
         userAgent: 'vitest',
       },
-      requestId: 'test',
+      requestId: options.requestId ?? randomUUID(),
       routeKey: `${method} /graphql`,
       stage: '$default',
       time: new Date().toUTCString(),
