@@ -232,6 +232,55 @@ export async function measureRequests(endpoint: string, options: BenchOptions): 
       api.call(ops.PARTNER_SCHEDULE, { agencyId: polres, from: '2026-12-01', to: '2026-12-31' }, partner),
     );
 
+    // Online booking of SKCK: a day's slots, booking, the citizen's look-up, the kiosk's check-in.
+    const bookingOf = (time: string, nik: string, idempotencyKey?: string) => ({
+      input: {
+        serviceId: skck,
+        startsAt: `2026-12-01T${time}:00+07:00`,
+        nik,
+        phone: '081234567890',
+        idempotencyKey,
+      },
+    });
+    await count('Service.slots (BookingSlots)', 'one date, warm catalog', 1, () =>
+      api.call(ops.BOOKING_SLOTS, { serviceId: skck, date: '2026-12-02' }),
+    );
+    let bookingCode = '';
+    await count('bookAppointment (BookAppointment)', 'with idempotency key', 3, async () => {
+      bookingCode = dataOf(
+        await api.call<{ bookAppointment: { code: string } }>(
+          ops.BOOK_APPOINTMENT,
+          bookingOf('11:00', '1802041508900001', 'bench-booking-0001'),
+        ),
+      ).bookAppointment.code;
+    });
+    const toCancel = dataOf(
+      await api.call<{ bookAppointment: { code: string } }>(
+        ops.BOOK_APPOINTMENT,
+        bookingOf('11:30', '1802045508900002'),
+      ),
+    ).bookAppointment.code;
+    await count('bookAppointment (BookAppointment)', 'without idempotency key', 3, () =>
+      api.call(ops.BOOK_APPOINTMENT, bookingOf('11:00', '1802041508900003')),
+    );
+    await count('appointment (FindAppointment)', 'by code and last 4 NIK digits', 1, () =>
+      api.call(ops.FIND_APPOINTMENT, { code: bookingCode, nikLast4: '0001' }),
+    );
+    await count('cancelAppointment (CancelAppointment)', 'before its slot', null, () =>
+      api.call(ops.CANCEL_APPOINTMENT, { code: toCancel, nikLast4: '0002' }),
+    );
+    api.clock.set(new Date('2026-12-01T10:45:00+07:00')); // within the 11:00 slot's check-in window
+    await api.call(ops.KIOSK_CATALOG, { mallId }); // the jump expired the catalog cache: warm it again
+    await count('checkInAppointment (CheckInAppointment)', 'KIOSK token, on time', 3, () =>
+      api.call(ops.CHECK_IN_APPOINTMENT, { code: bookingCode, nikLast4: '0001' }, kiosk),
+    );
+    await count('checkInAppointment (CheckInAppointment)', 'again (answers the same ticket)', null, () =>
+      api.call(ops.CHECK_IN_APPOINTMENT, { code: bookingCode, nikLast4: '0001' }, kiosk),
+    );
+    await count('appointments (DayAppointments)', 'OFFICER token, a day of SKCK', null, () =>
+      api.call(ops.DAY_APPOINTMENTS, { serviceId: skck, date: '2026-12-01', first: 20 }, officer),
+    );
+
     const cache = await compareCache(api, ops.KIOSK_CATALOG, mallId, options.quick);
     return report(rows, cache);
   } finally {
