@@ -32,8 +32,12 @@ export interface IdempotencyRepository {
 }
 
 const KEY_PATTERN = /^[\x21-\x7e]{8,128}$/;
-/** A claim whose result never came may be taken over after this long. */
-const STALE_CLAIM_MS = 10_000;
+/**
+ * A claim whose result never came may be taken over after this long: three times the Lambda function's
+ * 10 s timeout, so a claim is taken over only when the request that made it can no longer be running
+ * (the infra tests hold the function's timeout to at most half of it).
+ */
+export const STALE_CLAIM_MS = 30_000;
 /** How long a retry waits for the concurrent request that holds the key. */
 const CLAIM_WAIT_MS = 5_000;
 

@@ -6,7 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BadInputError, ConflictError } from '../../../src/domain/shared/errors.js';
-import { assertIdempotencyKey, claimOrAwait } from '../../../src/domain/shared/idempotency.js';
+import {
+  assertIdempotencyKey,
+  claimOrAwait,
+  STALE_CLAIM_MS,
+} from '../../../src/domain/shared/idempotency.js';
 import {
   IDEMPOTENCY_TTL_SECONDS,
   InMemoryIdempotencyRepository,
@@ -108,15 +112,16 @@ describe('claimOrAwait', () => {
     expect(sleeper.pauses).toEqual([25, 50]);
   });
 
-  it('takes over a claim whose request never finished, once it is older than 10 s', async () => {
+  it('takes over a claim whose request never finished, once it is older than STALE_CLAIM_MS (30 s)', async () => {
     const { repo, sleeper, claim } = setup();
     await claim();
     sleeper.onSleep = () => {
       throw new Error('must not wait');
     };
-    await expect(claim(new Date(T0.getTime() + 10_000))).rejects.toThrow('must not wait'); // not yet stale
+    expect(STALE_CLAIM_MS).toBe(30_000);
+    await expect(claim(new Date(T0.getTime() + STALE_CLAIM_MS))).rejects.toThrow('must not wait'); // not yet stale
     sleeper.onSleep = null;
-    const later = new Date(T0.getTime() + 10_001);
+    const later = new Date(T0.getTime() + STALE_CLAIM_MS + 1);
     expect(await claim(later)).toBeNull();
     expect(repo.get('takeTicket', KEY)?.claimedAt).toBe(later.toISOString());
   });
