@@ -2,6 +2,8 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /** Parents of resolvers are domain types; relations are field resolvers. */
 const mappers = {
+  MachineClient: '../domain/admin/machine-client.js#MachineClient',
+  AuditEntry: '../domain/admin/audit.js#AuditEntry',
   Mall: '../domain/catalog/catalog.js#Mall',
   Agency: '../domain/catalog/catalog.js#Agency',
   Service: '../domain/catalog/catalog.js#Service',

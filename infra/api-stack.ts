@@ -11,12 +11,12 @@ import {
   type ThrottleSettings,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { ParamsAndSecretsLayerVersion, ParamsAndSecretsVersions } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import { AUTH_ENV } from '../src/app/auth/authenticator.js';
 import { TABLE_DEFINITION } from '../src/dynamo/shared/table-definition.js';
@@ -48,12 +48,15 @@ const TABLE_ACTIONS = [
 /** Default throttling of the API's stage, for all routes together. */
 const DEFAULT_THROTTLE = { rateLimit: 200, burstLimit: 400 } as const satisfies ThrottleSettings;
 
-/** The Cognito user pool and app clients whose access tokens the API verifies. */
+/**
+ * Where the API finds the Cognito user pool and app clients whose access tokens it verifies: SSM parameters
+ * written by the auth stack and read at deploy time, so the stacks share no CloudFormation export.
+ */
 export interface ApiAuthProps {
-  /** The user pool of staff and partners. */
-  readonly userPool: IUserPool;
-  /** The app clients whose tokens are accepted: the console client and the partner clients. */
-  readonly clientIds: readonly string[];
+  /** Name of the parameter that holds the user pool id. */
+  readonly userPoolId: string;
+  /** Name of the parameter that holds the comma-separated app client ids. */
+  readonly clientIds: string;
 }
 
 /** Properties of the {@link ApiStack}. */
@@ -126,8 +129,8 @@ export class ApiStack extends Stack {
         NODE_ENV: 'production',
         // Tokens are verified in the function (see the APIG4 acknowledgement) against this pool's public
         // keys, which need no IAM permission.
-        [AUTH_ENV.userPoolId]: props.auth.userPool.userPoolId,
-        [AUTH_ENV.userPoolClientIds]: props.auth.clientIds.join(','),
+        [AUTH_ENV.userPoolId]: StringParameter.valueForStringParameter(this, props.auth.userPoolId),
+        [AUTH_ENV.userPoolClientIds]: StringParameter.valueForStringParameter(this, props.auth.clientIds),
         // Read once per instance at INIT through the Parameters and Secrets extension (no SDK client).
         LOKET_SECRET_ID: secretKey.secretArn,
       },

@@ -2,7 +2,7 @@ import { type App, type Environment, Validations } from 'aws-cdk-lib';
 import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ApiStack } from './api-stack.js';
-import { AuthStack } from './auth-stack.js';
+import { AuthStack, authParameterNames } from './auth-stack.js';
 import { DataStack } from './data-stack.js';
 import { FiguresStack } from './figures-stack.js';
 
@@ -33,11 +33,6 @@ export const LOKET_CONTEXT = {
    * Default `<stack prefix in lowercase>-auth`, i.e. `loket-auth`.
    */
   authDomainPrefix: 'loket:authDomainPrefix',
-  /**
-   * Agencies with a partner machine client: a JSON array in cdk.json, or a comma-separated string with -c,
-   * e.g. `-c loket:partnerAgencies=lampung-tengah:bpjs-kesehatan,lampung-tengah:polres`. Default: none.
-   */
-  partnerAgencies: 'loket:partnerAgencies',
 } as const;
 
 /** A Cognito domain prefix: lowercase letters, digits and inner hyphens, 1 to 63 characters. */
@@ -78,7 +73,6 @@ export function buildLoketApp(app: App): LoketStacks {
     description: 'Loket: DynamoDB table (stateful, retained)',
   });
 
-  const partnerAgencies = stringListContext(app, LOKET_CONTEXT.partnerAgencies) ?? [];
   const domainPrefix = stringContext(app, LOKET_CONTEXT.authDomainPrefix) ?? `${prefix.toLowerCase()}-auth`;
   if (!DOMAIN_PREFIX.test(domainPrefix) || /aws|amazon|cognito/.test(domainPrefix)) {
     throw new Error(
@@ -86,11 +80,12 @@ export function buildLoketApp(app: App): LoketStacks {
         `aws, amazon or cognito, got ${JSON.stringify(domainPrefix)}`,
     );
   }
+  const authParameters = authParameterNames(prefix);
   const auth = new AuthStack(app, `${prefix}Auth`, {
     env,
-    description: 'Loket: Cognito user pool of staff and partners (stateful, retained)',
+    description: 'Loket: Cognito user pool of staff (stateful, retained)',
     domainPrefix,
-    partnerAgencies,
+    parameterNames: authParameters,
   });
 
   const throttle: ThrottleSettings = {
@@ -101,9 +96,11 @@ export function buildLoketApp(app: App): LoketStacks {
     env,
     description: 'Loket: GraphQL API (Lambda + HTTP API)',
     table: data.table,
-    auth: { userPool: auth.userPool, clientIds: auth.apiClientIds },
+    auth: authParameters,
     throttle,
   });
+  // The API reads the auth stack's parameters when it deploys: the order is explicit, as no reference implies it.
+  api.addDependency(auth);
 
   const figures = new FiguresStack(app, `${prefix}Figures`, {
     env,
@@ -123,20 +120,6 @@ function stringContext(app: App, key: string): string | undefined {
     throw new Error(`Context ${key} must be a non-empty string, got ${JSON.stringify(value)}`);
   }
   return value;
-}
-
-/** A list of strings: a JSON array of strings, or a comma-separated string (as `-c` gives it). */
-function stringListContext(app: App, key: string): string[] | undefined {
-  const value: unknown = app.node.tryGetContext(key);
-  if (value === undefined) return undefined;
-  const list = typeof value === 'string' ? value.split(',').map((item) => item.trim()) : value;
-  if (
-    !Array.isArray(list) ||
-    !list.every((item): item is string => typeof item === 'string' && item !== '')
-  ) {
-    throw new Error(`Context ${key} must be a list of non-empty strings, got ${JSON.stringify(value)}`);
-  }
-  return list;
 }
 
 function positiveNumberContext(app: App, key: string, { integer = false } = {}): number | undefined {

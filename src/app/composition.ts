@@ -4,6 +4,9 @@
  * context on top of them.
  */
 import { randomBytes } from 'node:crypto';
+import { AdminService } from '../domain/admin/admin-service.js';
+import type { CatalogWriter } from '../domain/admin/catalog-writer.js';
+import { MachineClientDirectory } from '../domain/admin/machine-client.js';
 import type { BookingRepository } from '../domain/booking/booking-repository.js';
 import { BookingService } from '../domain/booking/booking-service.js';
 import { type CatalogReader, RequestCatalogs } from '../domain/catalog/catalog-reader.js';
@@ -17,6 +20,7 @@ import type { IdempotencyRepository } from '../domain/shared/idempotency.js';
 import type { RandomSource } from '../domain/shared/random.js';
 import type { Secrets } from '../domain/shared/secrets.js';
 import { type Clock, realSleeper, type Sleeper } from '../domain/time/clock.js';
+import { DynamoAdminStore } from '../dynamo/admin/admin-store.js';
 import { DynamoBookingStore } from '../dynamo/booking/booking-store.js';
 import { DynamoCatalogStore } from '../dynamo/catalog/catalog-store.js';
 import { DynamoComplaintStore } from '../dynamo/complaints/complaint-store.js';
@@ -50,6 +54,12 @@ export interface AppServices {
   bookings: BookingRepository;
   random: RandomSource;
   authenticator: Authenticator;
+  /** Writes catalog changes (administration mutations). */
+  catalogWriter: CatalogWriter;
+  /** Machine clients and the audit log. */
+  adminStore: DynamoAdminStore;
+  /** The instance's cache of machine clients' keys (at most a minute old). */
+  machineClients: MachineClientDirectory;
   /** The keyed hasher and sealer, made once per instance from the secret key. */
   secrets(): Promise<Secrets>;
   /** Opens the DynamoDB connection ahead of the first request (see `warmUpConnection`). */
@@ -59,10 +69,13 @@ export interface AppServices {
 /** Builds the services; `counter` counts DynamoDB requests for tests and the benchmark. */
 export function createServices(config: AppConfig, counter?: RequestCounter): AppServices {
   const client = createDocumentClient({ endpoint: config.dynamoEndpoint, counter });
+  const catalogStore = new DynamoCatalogStore(client, config.tableName);
+  const adminStore = new DynamoAdminStore(client, config.tableName);
+  const machineClients = new MachineClientDirectory(adminStore, config.clock);
   return {
     clock: config.clock,
     sleeper: realSleeper,
-    catalog: new ObservedCatalogReader(new DynamoCatalogStore(client, config.tableName), config.clock, {
+    catalog: new ObservedCatalogReader(catalogStore, config.clock, {
       maxAgeMs: config.catalogMaxAgeMs,
     }),
     tickets: new DynamoTicketStore(client, config.tableName),
@@ -73,7 +86,10 @@ export function createServices(config: AppConfig, counter?: RequestCounter): App
     surveys: new DynamoSurveyStore(client, config.tableName),
     bookings: new DynamoBookingStore(client, config.tableName),
     random: { bytes: (n) => new Uint8Array(randomBytes(n)) },
-    authenticator: createAuthenticator(config.auth),
+    authenticator: createAuthenticator(config.auth, machineClients),
+    catalogWriter: catalogStore,
+    adminStore,
+    machineClients,
     secrets: secretsLoader(config.secretKey),
     warmUp: () => warmUpConnection(client, config.tableName),
   };
@@ -140,5 +156,15 @@ export async function createContext(services: AppServices, request: RequestFacts
       secrets,
       logReporterRead,
     ),
+    admin: new AdminService({
+      writer: services.catalogWriter,
+      machineClients: services.adminStore,
+      audit: services.adminStore,
+      clock: services.clock,
+      random: services.random,
+      // This instance sees its own change at once; other instances within the catalog cache's age.
+      catalogWritten: (written) => services.catalog.replace(written),
+      machineClientChanged: (id) => services.machineClients.forget(id),
+    }),
   };
 }

@@ -1,4 +1,5 @@
 import type { Viewer } from '../domain/access/viewer.js';
+import type { AdminService } from '../domain/admin/admin-service.js';
 import type { BookingService } from '../domain/booking/booking-service.js';
 import type { RequestCatalogs } from '../domain/catalog/catalog-reader.js';
 import type { ComplaintService } from '../domain/complaints/complaint-service.js';
@@ -20,6 +21,8 @@ export interface GraphQLContext {
   complaints: ComplaintService;
   /** Figures of agencies and malls, and the survey. */
   figures: FiguresService;
+  /** Mall administration, machine clients and the audit log. */
+  admin: AdminService;
   /** Online booking use cases. */
   booking: BookingService;
 }

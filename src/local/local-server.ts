@@ -91,6 +91,9 @@ async function main(): Promise<void> {
   const reports = await loadCatalogs(
     resolve(env.LOKET_DATA_FILES ?? 'data'),
     new DynamoCatalogStore(admin, table),
+    // Files unchanged since the last load are not applied again: changes made through the API stay.
+    // The loader's audit entries at the server's (business) clock, like every change made through the API.
+    { onlyWhenFilesChanged: true, at: config.clock.now() },
   );
   console.log(`Loaded data files:\n${describeReports(reports)}`);
 

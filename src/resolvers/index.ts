@@ -1,4 +1,5 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { AuditEntry, adminMutations, adminQueries, MachineClient } from './admin/admin.js';
 import {
   Appointment,
   AppointmentConnection,
@@ -38,8 +39,14 @@ export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Date: DateScalar,
   LocalTime: LocalTimeScalar,
-  Query: { ...catalogQueries, ...queueQueries, ...complaintQueries, ...bookingQueries },
-  Mutation: { ...queueMutations, ...figuresMutations, ...complaintMutations, ...bookingMutations },
+  Query: { ...catalogQueries, ...queueQueries, ...complaintQueries, ...bookingQueries, ...adminQueries },
+  Mutation: {
+    ...queueMutations,
+    ...figuresMutations,
+    ...complaintMutations,
+    ...bookingMutations,
+    ...adminMutations,
+  },
   Mall: { ...Mall, ...queueFieldsOfCatalog.Mall, ...figuresFieldsOfCatalog.Mall },
   Agency: { ...Agency, ...figuresFieldsOfCatalog.Agency },
   Service: { ...Service, ...queueFieldsOfCatalog.Service, ...bookingFieldsOfOthers.Service },
@@ -58,4 +65,6 @@ export const resolvers: Resolvers = {
   Appointment,
   AppointmentConnection,
   AppointmentEdge,
+  AuditEntry,
+  MachineClient,
 };

@@ -5,14 +5,16 @@
  * before and after); and no cell may show a reporter's personal data to a caller who may not see it.
  * The outcomes are printed as a table at the end.
  */
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { bookingKeys, complaintKeys, type ItemKey, queueKeys } from '../../src/dynamo/shared/keys.js';
+import { complaintKeys, type ItemKey, queueKeys } from '../../src/dynamo/shared/keys.js';
 import { LocalIssuer } from '../../src/local/local-issuer.js';
+import { newMachineKeyPair, signMachineToken } from '../../src/local/machine-client-key.js';
 import type { GraphQLResponse } from '../support/graphql.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import {
@@ -842,126 +844,6 @@ describe('authorization matrix', () => {
     seesReporter: ['ADMIN_M', 'OFFICER_A'],
   });
 
-  // --- online booking (agency A's service 2 takes bookings) ------------------------------------------
-
-  const APPOINTMENT = 'id code status nikMasked service { id } ticket { id }';
-  const BOOK = `mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { ${APPOINTMENT} } }`;
-  const FIND = `query($code: String!, $last4: String!) { appointment(code: $code, nikLast4: $last4) { ${APPOINTMENT} } }`;
-  const CANCEL_BOOKING = `mutation($code: String!, $last4: String!) {
-    cancelAppointment(code: $code, nikLast4: $last4) { ${APPOINTMENT} } }`;
-  const CHECK_IN = `mutation($code: String!, $last4: String!) {
-    checkInAppointment(code: $code, nikLast4: $last4) { ${TICKET} appointment { id status } } }`;
-  const DAY_BOOKINGS = `query($id: ID!, $date: Date!) {
-    appointments(serviceId: $id, date: $date, first: 100) { edges { node { id code nikMasked } } } }`;
-  const BOOKING_PHONE = '081399900000';
-  let bookingSerial = 0;
-
-  /**
-   * A booking of SVC_A2 with a NIK of its own: of the next half-hour slot (within its check-in window), or
-   * `later` slots after it.
-   */
-  async function booking(later = 0): Promise<{ id: string; code: string; nik: string; last4: string }> {
-    const now = h.clock.now().getTime();
-    const startsAt = new Date((Math.ceil(now / 1_800_000) + later) * 1_800_000).toISOString();
-    const nik = `180204150890${String(++bookingSerial).padStart(4, '0')}`;
-    const { bookAppointment: a } = await h.gql<{ bookAppointment: { id: string; code: string } }>(BOOK, {
-      input: { serviceId: SVC_A2, startsAt, nik, phone: BOOKING_PHONE },
-    });
-    return { id: a.id, code: a.code, nik, last4: nik.slice(-4) };
-  }
-
-  const maskedNik = (last4: string) => `************${last4}`;
-
-  matrixRow('bookAppointment', EXPECT.publicMutation, async (column) => {
-    const nik = `180204150890${String(++bookingSerial).padStart(4, '0')}`;
-    const startsAt = new Date(Math.ceil(h.clock.now().getTime() / 1_800_000) * 1_800_000).toISOString();
-    const r = await h.raw(
-      BOOK,
-      { input: { serviceId: SVC_A2, startsAt, nik, phone: BOOKING_PHONE } },
-      tokens[column],
-    );
-    const outcome = outcomeOf(r);
-    const problems =
-      outcome === 'ok'
-        ? matches('bookAppointment', r.data?.bookAppointment, {
-            status: 'BOOKED',
-            nikMasked: maskedNik(nik.slice(-4)),
-          })
-        : noData(r, 'bookAppointment');
-    return { outcome, problems: [...problems, ...leaks(r, [nik, BOOKING_PHONE])] };
-  });
-
-  matrixRow('appointment(code, nikLast4)', EXPECT.publicRead, async (column) => {
-    const b = await booking();
-    const r = await h.raw(FIND, { code: b.code, last4: b.last4 }, tokens[column]);
-    const outcome = outcomeOf(r);
-    const problems =
-      outcome === 'ok'
-        ? matches('appointment', r.data?.appointment, {
-            id: b.id,
-            code: b.code,
-            nikMasked: maskedNik(b.last4),
-          })
-        : noData(r, 'appointment');
-    return { outcome, problems: [...problems, ...leaks(r, [b.nik, BOOKING_PHONE])] };
-  });
-
-  matrixRow('cancelAppointment', EXPECT.publicMutation, async (column) => {
-    const b = await booking(1); // cancelled before its slot starts
-    const before = await item(bookingKeys.appointment(b.id));
-    const r = await h.raw(CANCEL_BOOKING, { code: b.code, last4: b.last4 }, tokens[column]);
-    const outcome = outcomeOf(r);
-    const problems =
-      outcome === 'ok'
-        ? matches('cancelAppointment', r.data?.cancelAppointment, { id: b.id, status: 'CANCELLED' })
-        : [
-            ...noData(r, 'cancelAppointment'),
-            ...mismatch('stored appointment', await item(bookingKeys.appointment(b.id)), before),
-          ];
-    return { outcome, problems: [...problems, ...leaks(r, [b.nik, BOOKING_PHONE])] };
-  });
-
-  matrixRow('checkInAppointment', EXPECT.takeTicket, async (column) => {
-    const b = await booking();
-    const before = await item(bookingKeys.appointment(b.id));
-    const r = await h.raw(CHECK_IN, { code: b.code, last4: b.last4 }, tokens[column]);
-    const outcome = outcomeOf(r);
-    const answer = r.data?.checkInAppointment as (TicketView & { appointment: unknown }) | undefined;
-    const problems =
-      outcome === 'ok'
-        ? matches('checkInAppointment', answer, {
-            status: 'WAITING',
-            // An officer of agency B may check a citizen in, but sees nothing of agency A's booking.
-            appointment: column === 'OFFICER_B' ? null : { id: b.id, status: 'CHECKED_IN' },
-          })
-        : [
-            ...noData(r, 'checkInAppointment'),
-            ...mismatch('stored appointment', await item(bookingKeys.appointment(b.id)), before),
-          ];
-    if (answer?.id) await adminMove('cancelTicket', answer.id);
-    return { outcome, problems: [...problems, ...leaks(r, [b.nik, BOOKING_PHONE])] };
-  });
-
-  matrixRow('appointments(serviceId, date)', EXPECT.consoleRead, async (column) => {
-    const b = await booking();
-    const date = new Date(h.clock.now().getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-    const r = await h.raw(DAY_BOOKINGS, { id: SVC_A2, date }, tokens[column]);
-    const outcome = outcomeOf(r);
-    const page = r.data?.appointments as
-      | { edges: { node: { id: string; code: string; nikMasked: string } }[] }
-      | undefined;
-    const mine = page?.edges.find((e) => e.node.id === b.id)?.node;
-    const problems =
-      outcome === 'ok'
-        ? mismatch('listed booking', mine, {
-            id: b.id,
-            code: '****-****-****-*',
-            nikMasked: maskedNik(b.last4),
-          })
-        : noData(r, 'appointments');
-    return { outcome, problems: [...problems, ...leaks(r, [b.nik, b.code, BOOKING_PHONE])] };
-  });
-
   // --- the complaint desk (docs/domain-rules.md, 'Complaint desk') ---------------------------------------
 
   /** `ok` for the named callers, `refused` for the other valid ones, UNAUTHENTICATED for PUBLIC and bad tokens. */
@@ -1182,5 +1064,252 @@ describe('authorization matrix: figures and the survey', () => {
     'submitSurvey with a wrong holder code',
     { ...everyone('FORBIDDEN'), EXPIRED: 'UNAUTHENTICATED', FOREIGN_KEY: 'UNAUTHENTICATED' },
     () => 'AAAA-BBBB-CCCC-DDDD',
+  );
+});
+
+/**
+ * Administration and machine clients (docs/domain-rules.md, 'Administration and machine clients'): the
+ * admin mutations and queries for staff tokens and for KIOSK and PARTNER machine tokens (registered
+ * clients signing their own ES256 tokens), a revoked client's token and a forged one (a registered id,
+ * another key). A refused cell changes nothing in the table (its digest is the same before and after).
+ */
+describe('authorization matrix: administration and machine clients', () => {
+  const ADMIN_COLUMNS = [
+    'PUBLIC',
+    'OFFICER_A',
+    'ADMIN_M',
+    'ADMIN_X',
+    'KIOSK_M',
+    'KIOSK_X',
+    'PARTNER_A',
+    'PARTNER_B',
+    'REVOKED',
+    'FORGED',
+  ] as const;
+  type AdminColumn = (typeof ADMIN_COLUMNS)[number];
+  type AdminRow = Record<AdminColumn, Outcome>;
+  const ok = (...columns: AdminColumn[]): AdminRow => {
+    const cells = Object.fromEntries(ADMIN_COLUMNS.map((c) => [c, 'FORBIDDEN'])) as AdminRow;
+    for (const c of columns) cells[c] = 'ok';
+    return {
+      ...cells,
+      PUBLIC: columns.includes('PUBLIC') ? 'ok' : 'UNAUTHENTICATED',
+      REVOKED: 'UNAUTHENTICATED',
+      FORGED: 'UNAUTHENTICATED',
+    };
+  };
+
+  let h: Harness;
+  const tokens: Partial<Record<AdminColumn, string>> = {};
+  const results: { name: string; cells: Record<string, string> }[] = [];
+  let adminToken = '';
+
+  const REGISTER = `mutation($input: RegisterMachineClientInput!) { registerMachineClient(input: $input) { id } }`;
+
+  async function tableDigest(): Promise<string> {
+    const lines: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await h.table.client.send(
+        new ScanCommand({ TableName: h.table.tableName, ConsistentRead: true, ExclusiveStartKey: start }),
+      );
+      for (const item of page.Items ?? []) lines.push(JSON.stringify(item, Object.keys(item).sort()));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return createHash('sha256').update(lines.sort().join('\n')).digest('hex');
+  }
+
+  /** Registers a client through the API and returns a token it signs, with its id. */
+  async function machine(kind: 'KIOSK' | 'PARTNER', mallId: string, agencyId: string | null, admin: string) {
+    const pair = await newMachineKeyPair();
+    const r = await h.gql<{ registerMachineClient: { id: string } }>(
+      REGISTER,
+      {
+        input: {
+          kind,
+          name: `${kind} ${mallId}`,
+          mallId,
+          agencyId,
+          publicKeyJwk: JSON.stringify(pair.publicJwk),
+        },
+      },
+      admin,
+    );
+    const id = r.registerMachineClient.id;
+    return { id, token: await signMachineToken(id, pair.privateJwk), privateJwk: pair.privateJwk };
+  }
+
+  beforeAll(async () => {
+    h = await createHarness(inject('dynamoEndpoint'), matrixCatalogs(), START);
+    adminToken = await h.token({ role: 'ADMIN', mallId: MALL_M });
+    const adminX = await h.token({ role: 'ADMIN', mallId: MALL_X });
+    tokens.OFFICER_A = await h.token({ role: 'OFFICER', mallId: MALL_M, agencyId: AGENCY_A });
+    tokens.ADMIN_M = adminToken;
+    tokens.ADMIN_X = adminX;
+    tokens.KIOSK_M = (await machine('KIOSK', MALL_M, null, adminToken)).token;
+    tokens.KIOSK_X = (await machine('KIOSK', MALL_X, null, adminX)).token;
+    tokens.PARTNER_A = (await machine('PARTNER', MALL_M, AGENCY_A, adminToken)).token;
+    tokens.PARTNER_B = (await machine('PARTNER', MALL_M, AGENCY_B, adminToken)).token;
+    const revoked = await machine('KIOSK', MALL_M, null, adminToken);
+    await h.gql(`mutation($id: ID!) { revokeMachineClient(id: $id) { id } }`, { id: revoked.id }, adminToken);
+    tokens.REVOKED = revoked.token;
+    const forger = await newMachineKeyPair();
+    const victim = await machine('KIOSK', MALL_M, null, adminToken);
+    tokens.FORGED = await signMachineToken(victim.id, forger.privateJwk);
+  });
+
+  afterAll(async () => {
+    const width = Math.max(...results.map((r) => r.name.length));
+    console.log(
+      [
+        `authorization matrix, administration (${results.length} rows × ${ADMIN_COLUMNS.length} callers)`,
+        `${''.padEnd(width)}  ${ADMIN_COLUMNS.map((c) => c.padEnd(17)).join('')}`,
+        ...results.map(
+          (r) =>
+            `${r.name.padEnd(width)}  ${ADMIN_COLUMNS.map((c) => (r.cells[c] ?? '').padEnd(17)).join('')}`,
+        ),
+      ].join('\n'),
+    );
+    await h?.close();
+  });
+
+  /**
+   * One row: `prepare` (as the admin, outside the cell) gives the variables, then the caller runs `query`.
+   * Cells that are refused must leave the table as it was and answer no data.
+   */
+  function adminRow(
+    name: string,
+    expected: AdminRow,
+    query: string,
+    prepare: (column: AdminColumn, n: number) => Promise<Record<string, unknown>>,
+  ) {
+    it(name, async () => {
+      const cells: Record<string, string> = {};
+      const problems: string[] = [];
+      let n = 0;
+      for (const column of ADMIN_COLUMNS) {
+        const variables = await prepare(column, n++);
+        h.clock.advance(1_000);
+        const before = await tableDigest();
+        const r = await h.raw<Record<string, unknown>>(query, variables, tokens[column]);
+        const outcome = outcomeOf(r as Response);
+        cells[column] = outcome;
+        if (outcome !== 'ok') {
+          if (r.data && Object.values(r.data).some((v) => v !== null))
+            problems.push(`${column}: refused but answered data`);
+          if ((await tableDigest()) !== before) problems.push(`${column}: refused but changed the table`);
+        }
+      }
+      results.push({ name, cells });
+      expect(cells).toEqual(expected);
+      expect(problems).toEqual([]);
+    });
+  }
+
+  const agencyInput = (n: number) => ({
+    mallId: MALL_M,
+    slug: `baru-${n}`,
+    name: `Dinas Baru ${n}`,
+    kind: 'REGIONAL',
+  });
+  const serviceInput = (n: number) => ({
+    agencyId: AGENCY_A,
+    slug: `layanan-${n}`,
+    code: `L${n}`,
+    name: `Layanan ${n}`,
+    ticketPrefix: `L${n}`,
+    requirements: ['KTP'],
+    procedure: ['Ambil antrean'],
+    processingTime: '1 hari',
+    feeAmount: 0,
+    product: 'Surat',
+    legalBasis: ['Perda 1/2026'],
+    averageServiceMinutes: 10,
+  });
+  const exception = (scopeId: string, n: number) => ({
+    input: {
+      scopeId,
+      date: `2026-12-${String(10 + n).padStart(2, '0')}`,
+      intervals: [],
+      reason: 'Gangguan sistem',
+    },
+  });
+  const SET = `mutation($input: ScheduleExceptionInput!) { setScheduleException(input: $input) { timeZone } }`;
+  const REMOVE = `mutation($scopeId: ID!, $date: Date!) { removeScheduleException(scopeId: $scopeId, date: $date) { timeZone } }`;
+
+  adminRow(
+    'upsertAgency (mall M)',
+    ok('ADMIN_M'),
+    `mutation($input: AgencyInput!) { upsertAgency(input: $input) { id } }`,
+    async (_c, n) => ({
+      input: agencyInput(n),
+    }),
+  );
+  adminRow(
+    'upsertService (agency A)',
+    ok('ADMIN_M'),
+    `mutation($input: ServiceInput!) { upsertService(input: $input) { id } }`,
+    async (_c, n) => ({
+      input: serviceInput(n),
+    }),
+  );
+  adminRow(
+    'upsertCounter (agency A)',
+    ok('ADMIN_M'),
+    `mutation($input: CounterInput!) { upsertCounter(input: $input) { id } }`,
+    async (_c, n) => ({
+      input: { agencyId: AGENCY_A, slug: `baru-${n}`, name: `Loket Baru ${n}`, serviceIds: [SVC_A1] },
+    }),
+  );
+  adminRow('setScheduleException (agency A)', ok('ADMIN_M', 'PARTNER_A'), SET, async (_c, n) =>
+    exception(AGENCY_A, n),
+  );
+  adminRow('setScheduleException (mall M)', ok('ADMIN_M'), SET, async (_c, n) => exception(MALL_M, n));
+  adminRow('removeScheduleException (agency A)', ok('ADMIN_M', 'PARTNER_A'), REMOVE, async (_c, n) => {
+    const { input } = exception(AGENCY_A, n);
+    await h.gql(SET, { input }, adminToken);
+    return { scopeId: AGENCY_A, date: input.date };
+  });
+  adminRow('registerMachineClient (mall M)', ok('ADMIN_M'), REGISTER, async () => ({
+    input: {
+      kind: 'KIOSK',
+      name: 'Kiosk',
+      mallId: MALL_M,
+      publicKeyJwk: JSON.stringify((await newMachineKeyPair()).publicJwk),
+    },
+  }));
+  adminRow(
+    'revokeMachineClient (a kiosk of M)',
+    ok('ADMIN_M'),
+    `mutation($id: ID!) { revokeMachineClient(id: $id) { id } }`,
+    async () => ({
+      id: (await machine('KIOSK', MALL_M, null, adminToken)).id,
+    }),
+  );
+  adminRow(
+    'machineClients (mall M)',
+    ok('ADMIN_M'),
+    `query($m: ID!) { machineClients(mallId: $m) { id } }`,
+    async () => ({ m: MALL_M }),
+  );
+  adminRow(
+    'auditLog (mall M)',
+    ok('ADMIN_M'),
+    `query($m: ID!) { auditLog(mallId: $m) { edges { node { action } } } }`,
+    async () => ({
+      m: MALL_M,
+    }),
+  );
+  adminRow(
+    'takeTicket (mall M) by machine tokens',
+    ok('OFFICER_A', 'ADMIN_M', 'KIOSK_M'),
+    `mutation($s: ID!) { takeTicket(input: { serviceId: $s }) { id } }`,
+    async () => ({ s: SVC_A1 }),
+  );
+  adminRow(
+    'me',
+    { ...ok('PUBLIC', 'OFFICER_A', 'ADMIN_M', 'ADMIN_X', 'KIOSK_M', 'KIOSK_X', 'PARTNER_A', 'PARTNER_B') },
+    `{ me { role } }`,
+    async () => ({}),
   );
 });
