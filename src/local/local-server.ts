@@ -18,6 +18,7 @@ import { DynamoCatalogStore } from '../dynamo/catalog/catalog-store.js';
 import { createDocumentClient } from '../dynamo/shared/client.js';
 import { ensureTable } from '../dynamo/shared/create-table.js';
 import { type DynamoLocal, startDynamoLocal } from './dynamodb-local.js';
+import { serveGraphiQL } from './graphiql.js';
 import { localLambdaContext, toApiGatewayEvent, writeResult } from './local-event.js';
 import { LocalIssuer } from './local-issuer.js';
 import { ensureSecretKeyFile } from './secret-key-file.js';
@@ -26,19 +27,27 @@ import { StreamPoller } from './stream-poller.js';
 /** Largest request body the local server reads (API Gateway's own limit is 10 MB). */
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * A larger body is still read to its end, and dropped, up to this size: a client that sends it whole
+ * before reading the answer then gets the refusal instead of a reset connection. Past it the connection
+ * is cut.
+ */
+const MAX_DRAINED_BYTES = 16 * 1024 * 1024;
+
 class BodyTooLargeError extends Error {
   override readonly name = 'BodyTooLargeError';
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+/** The body, or null when it is over MAX_BODY_BYTES (then read to its end and dropped). */
+async function readBody(req: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError('Request body too large');
-    chunks.push(chunk);
+    if (size > MAX_DRAINED_BYTES) throw new BodyTooLargeError('Request body too large');
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8');
 }
 
 /** The URL and a ready-made token per role, for the seed mall (each valid 12 hours). */
@@ -107,18 +116,30 @@ async function main(): Promise<void> {
   });
   figures.start();
   const server = createServer(async (req, res) => {
+    if (await serveGraphiQL(req, res)) return;
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path !== '/graphql') {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: the API is at /graphql\n');
       return;
     }
     try {
-      const event = toApiGatewayEvent(req, await readBody(req));
+      const body = await readBody(req);
+      if (body === null) {
+        // The body was read to its end; the connection is closed after the answer, not reset under the client.
+        res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+        res.end(
+          JSON.stringify({
+            errors: [{ message: 'Request body too large.', extensions: { code: 'QUERY_TOO_COMPLEX' } }],
+          }),
+        );
+        return;
+      }
+      const event = toApiGatewayEvent(req, body);
       writeResult(res, await handler(event, localLambdaContext(event.requestContext.requestId)));
     } catch (error) {
       const tooLarge = error instanceof BodyTooLargeError;
       if (!tooLarge) console.error('Local server error', (error as Error).name);
-      res.writeHead(tooLarge ? 413 : 500, { 'content-type': 'application/json' });
+      res.writeHead(tooLarge ? 413 : 500, { 'content-type': 'application/json', connection: 'close' });
       res.end(
         JSON.stringify({ errors: [{ message: tooLarge ? 'Request body too large.' : 'Internal error.' }] }),
       );
