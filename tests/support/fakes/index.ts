@@ -9,6 +9,8 @@ import { BookingService } from '../../../src/domain/booking/booking-service.js';
 import type { MallCatalog } from '../../../src/domain/catalog/catalog.js';
 import { CatalogReader, RequestCatalogs } from '../../../src/domain/catalog/catalog-reader.js';
 import { ComplaintService, type ReporterRead } from '../../../src/domain/complaints/complaint-service.js';
+import { FiguresProjector } from '../../../src/domain/figures/figures-projector.js';
+import { FiguresService } from '../../../src/domain/figures/figures-service.js';
 import { QueueService } from '../../../src/domain/queue/queue-service.js';
 import { ManualClock } from '../../../src/domain/time/clock.js';
 import { fixtureCatalog } from '../fixture-catalog.js';
@@ -18,6 +20,7 @@ import { InMemoryAdminRepository } from './in-memory-admin.js';
 import { InMemoryBookingRepository } from './in-memory-bookings.js';
 import { InMemoryCatalogRepository } from './in-memory-catalog.js';
 import { InMemoryComplaintRepository } from './in-memory-complaints.js';
+import { InMemoryRollup, InMemorySurveyRepository } from './in-memory-figures.js';
 import { InMemoryIdempotencyRepository } from './in-memory-idempotency.js';
 import { InMemoryTicketRepository } from './in-memory-tickets.js';
 import { RecordingSleeper } from './recording-sleeper.js';
@@ -30,6 +33,7 @@ export { InMemoryAdminRepository } from './in-memory-admin.js';
 export { InMemoryBookingRepository, type StoredContact } from './in-memory-bookings.js';
 export { type AuditSink, InMemoryCatalogRepository } from './in-memory-catalog.js';
 export { InMemoryComplaintRepository } from './in-memory-complaints.js';
+export { InMemoryRollup, InMemorySurveyRepository } from './in-memory-figures.js';
 export { IDEMPOTENCY_TTL_SECONDS, InMemoryIdempotencyRepository } from './in-memory-idempotency.js';
 export { type BeforeSaveMove, InMemoryTicketRepository } from './in-memory-tickets.js';
 export { RecordingSleeper } from './recording-sleeper.js';
@@ -62,6 +66,9 @@ export interface FakeWorld {
   bookings: InMemoryBookingRepository;
   /** Machine clients and the audit log (the catalog fake's commits write their entries here too). */
   admin: InMemoryAdminRepository;
+  /** The figures' rollup (written by the projector, read by the figures) and the surveys. */
+  rollup: InMemoryRollup;
+  surveys: InMemorySurveyRepository;
   /** Ids of the machine clients the admin use cases said they changed (the key cache forgets them). */
   changedClients: string[];
   catalogs: InMemoryCatalogRepository;
@@ -80,6 +87,10 @@ export interface FakeWorld {
   complaintService(): ComplaintService;
   /** A new request's BookingService. */
   bookingService(): BookingService;
+  /** A new request's FiguresService. */
+  figuresService(): FiguresService;
+  /** The stream consumer's projector, over the rollup fake and the instance's catalog. */
+  figuresProjector(): FiguresProjector;
   /** A new request's AdminService: writes through the catalog fake, whose copy the reader takes at once. */
   adminService(): AdminService;
 }
@@ -96,6 +107,8 @@ export function createFakeWorld(options: FakeWorldOptions = {}): FakeWorld {
   const complaints = new InMemoryComplaintRepository(idempotency, tickets);
   const bookings = new InMemoryBookingRepository(tickets, idempotency);
   const admin = new InMemoryAdminRepository();
+  const rollup = new InMemoryRollup();
+  const surveys = new InMemorySurveyRepository();
   const changedClients: string[] = [];
   const catalogs = new InMemoryCatalogRepository(
     options.catalogs ?? [fixtureCatalog({ mallId: 'test-mall' })],
@@ -126,6 +139,8 @@ export function createFakeWorld(options: FakeWorldOptions = {}): FakeWorld {
     complaints,
     bookings,
     admin,
+    rollup,
+    surveys,
     changedClients,
     catalogs,
     catalogReader,
@@ -133,6 +148,9 @@ export function createFakeWorld(options: FakeWorldOptions = {}): FakeWorld {
     queue: () => request().queue,
     complaintService: () => request().complaints,
     bookingService: () => request().booking,
+    figuresService: () =>
+      new FiguresService(rollup, surveys, tickets, new RequestCatalogs(catalogReader), secrets.hasher),
+    figuresProjector: () => new FiguresProjector(rollup, catalogReader),
     adminService: () =>
       new AdminService({
         writer: catalogs,
