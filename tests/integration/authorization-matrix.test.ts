@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { complaintKeys, type ItemKey, queueKeys } from '../../src/dynamo/shared/keys.js';
+import { bookingKeys, complaintKeys, type ItemKey, queueKeys } from '../../src/dynamo/shared/keys.js';
 import { LocalIssuer } from '../../src/local/local-issuer.js';
 import { newMachineKeyPair, signMachineToken } from '../../src/local/machine-client-key.js';
 import type { GraphQLResponse } from '../support/graphql.js';
@@ -842,6 +842,126 @@ describe('authorization matrix', () => {
     field: 'rateComplaint',
     accepted: { status: 'RESOLVED', rating: 4 },
     seesReporter: ['ADMIN_M', 'OFFICER_A'],
+  });
+
+  // --- online booking (agency A's service 2 takes bookings) ------------------------------------------
+
+  const APPOINTMENT = 'id code status nikMasked service { id } ticket { id }';
+  const BOOK = `mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { ${APPOINTMENT} } }`;
+  const FIND = `query($code: String!, $last4: String!) { appointment(code: $code, nikLast4: $last4) { ${APPOINTMENT} } }`;
+  const CANCEL_BOOKING = `mutation($code: String!, $last4: String!) {
+    cancelAppointment(code: $code, nikLast4: $last4) { ${APPOINTMENT} } }`;
+  const CHECK_IN = `mutation($code: String!, $last4: String!) {
+    checkInAppointment(code: $code, nikLast4: $last4) { ${TICKET} appointment { id status } } }`;
+  const DAY_BOOKINGS = `query($id: ID!, $date: Date!) {
+    appointments(serviceId: $id, date: $date, first: 100) { edges { node { id code nikMasked } } } }`;
+  const BOOKING_PHONE = '081399900000';
+  let bookingSerial = 0;
+
+  /**
+   * A booking of SVC_A2 with a NIK of its own: of the next half-hour slot (within its check-in window), or
+   * `later` slots after it.
+   */
+  async function booking(later = 0): Promise<{ id: string; code: string; nik: string; last4: string }> {
+    const now = h.clock.now().getTime();
+    const startsAt = new Date((Math.ceil(now / 1_800_000) + later) * 1_800_000).toISOString();
+    const nik = `180204150890${String(++bookingSerial).padStart(4, '0')}`;
+    const { bookAppointment: a } = await h.gql<{ bookAppointment: { id: string; code: string } }>(BOOK, {
+      input: { serviceId: SVC_A2, startsAt, nik, phone: BOOKING_PHONE },
+    });
+    return { id: a.id, code: a.code, nik, last4: nik.slice(-4) };
+  }
+
+  const maskedNik = (last4: string) => `************${last4}`;
+
+  matrixRow('bookAppointment', EXPECT.publicMutation, async (column) => {
+    const nik = `180204150890${String(++bookingSerial).padStart(4, '0')}`;
+    const startsAt = new Date(Math.ceil(h.clock.now().getTime() / 1_800_000) * 1_800_000).toISOString();
+    const r = await h.raw(
+      BOOK,
+      { input: { serviceId: SVC_A2, startsAt, nik, phone: BOOKING_PHONE } },
+      tokens[column],
+    );
+    const outcome = outcomeOf(r);
+    const problems =
+      outcome === 'ok'
+        ? matches('bookAppointment', r.data?.bookAppointment, {
+            status: 'BOOKED',
+            nikMasked: maskedNik(nik.slice(-4)),
+          })
+        : noData(r, 'bookAppointment');
+    return { outcome, problems: [...problems, ...leaks(r, [nik, BOOKING_PHONE])] };
+  });
+
+  matrixRow('appointment(code, nikLast4)', EXPECT.publicRead, async (column) => {
+    const b = await booking();
+    const r = await h.raw(FIND, { code: b.code, last4: b.last4 }, tokens[column]);
+    const outcome = outcomeOf(r);
+    const problems =
+      outcome === 'ok'
+        ? matches('appointment', r.data?.appointment, {
+            id: b.id,
+            code: b.code,
+            nikMasked: maskedNik(b.last4),
+          })
+        : noData(r, 'appointment');
+    return { outcome, problems: [...problems, ...leaks(r, [b.nik, BOOKING_PHONE])] };
+  });
+
+  matrixRow('cancelAppointment', EXPECT.publicMutation, async (column) => {
+    const b = await booking(1); // cancelled before its slot starts
+    const before = await item(bookingKeys.appointment(b.id));
+    const r = await h.raw(CANCEL_BOOKING, { code: b.code, last4: b.last4 }, tokens[column]);
+    const outcome = outcomeOf(r);
+    const problems =
+      outcome === 'ok'
+        ? matches('cancelAppointment', r.data?.cancelAppointment, { id: b.id, status: 'CANCELLED' })
+        : [
+            ...noData(r, 'cancelAppointment'),
+            ...mismatch('stored appointment', await item(bookingKeys.appointment(b.id)), before),
+          ];
+    return { outcome, problems: [...problems, ...leaks(r, [b.nik, BOOKING_PHONE])] };
+  });
+
+  matrixRow('checkInAppointment', EXPECT.takeTicket, async (column) => {
+    const b = await booking();
+    const before = await item(bookingKeys.appointment(b.id));
+    const r = await h.raw(CHECK_IN, { code: b.code, last4: b.last4 }, tokens[column]);
+    const outcome = outcomeOf(r);
+    const answer = r.data?.checkInAppointment as (TicketView & { appointment: unknown }) | undefined;
+    const problems =
+      outcome === 'ok'
+        ? matches('checkInAppointment', answer, {
+            status: 'WAITING',
+            // An officer of agency B may check a citizen in, but sees nothing of agency A's booking.
+            appointment: column === 'OFFICER_B' ? null : { id: b.id, status: 'CHECKED_IN' },
+          })
+        : [
+            ...noData(r, 'checkInAppointment'),
+            ...mismatch('stored appointment', await item(bookingKeys.appointment(b.id)), before),
+          ];
+    if (answer?.id) await adminMove('cancelTicket', answer.id);
+    return { outcome, problems: [...problems, ...leaks(r, [b.nik, BOOKING_PHONE])] };
+  });
+
+  matrixRow('appointments(serviceId, date)', EXPECT.consoleRead, async (column) => {
+    const b = await booking();
+    const date = new Date(h.clock.now().getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    const r = await h.raw(DAY_BOOKINGS, { id: SVC_A2, date }, tokens[column]);
+    const outcome = outcomeOf(r);
+    const page = r.data?.appointments as
+      | { edges: { node: { id: string; code: string; nikMasked: string } }[] }
+      | undefined;
+    const mine = page?.edges.find((e) => e.node.id === b.id)?.node;
+    const problems =
+      outcome === 'ok'
+        ? mismatch('listed booking', mine, {
+            id: b.id,
+            code: '****-****-****-*',
+            nikMasked: maskedNik(b.last4),
+          })
+        : noData(r, 'appointments');
+    return { outcome, problems: [...problems, ...leaks(r, [b.nik, b.code, BOOKING_PHONE])] };
   });
 
   // --- the complaint desk (docs/domain-rules.md, 'Complaint desk') ---------------------------------------

@@ -58,6 +58,24 @@ export const ADMIN_COMPLAINTS = operation('AdminComplaints');
 /** Partner agencies fetch resolved hours over a range. */
 export const PARTNER_SCHEDULE = operation('PartnerSchedule');
 
+/** The citizen app shows a bookable service's policy and the free slots of a date. */
+export const BOOKING_SLOTS = operation('BookingSlots');
+
+/** The citizen app books a slot; the answer carries the booking code, once. */
+export const BOOK_APPOINTMENT = operation('BookAppointment');
+
+/** The citizen app follows a booking by its code and the NIK's last 4 digits. */
+export const FIND_APPOINTMENT = operation('FindAppointment');
+
+/** The citizen app cancels a booking, up to its slot start. */
+export const CANCEL_APPOINTMENT = operation('CancelAppointment');
+
+/** The kiosk checks a booking in and prints the ticket with its holder code. */
+export const CHECK_IN_APPOINTMENT = operation('CheckInAppointment');
+
+/** The officer or admin console lists a service's bookings of a day. */
+export const DAY_APPOINTMENTS = operation('DayAppointments');
+
 /** The admin console creates or changes an agency with its weekly hours. */
 export const ADMIN_UPSERT_AGENCY = operation('AdminUpsertAgency');
 
@@ -99,6 +117,12 @@ export const REAL_OPERATIONS = {
   TRACK_COMPLAINT,
   ADMIN_COMPLAINTS,
   PARTNER_SCHEDULE,
+  BOOKING_SLOTS,
+  BOOK_APPOINTMENT,
+  FIND_APPOINTMENT,
+  CANCEL_APPOINTMENT,
+  CHECK_IN_APPOINTMENT,
+  DAY_APPOINTMENTS,
 } as const;
 
 /**
