@@ -220,6 +220,15 @@ describe('mall administration', () => {
       id: first.takeTicket.id,
     });
     expect(old.ticket).toEqual({ number: 'B-001', status: 'WAITING', service: { id: svc, active: false } });
+    // The ticket already issued is still served: called by its id at a counter of its agency, and finished.
+    const officer = await h.token({ role: 'OFFICER', mallId: MALL, agencyId: AGENCY });
+    const called = await h.raw<{ callTicket: { number: string; status: string } }>(
+      `mutation($id: ID!, $c: ID!) { callTicket(id: $id, counterId: $c) { number status } }`,
+      { id: first.takeTicket.id, c: `${AGENCY}:loket-1` },
+      officer,
+    );
+    expect(called.errors).toBeUndefined();
+    expect(called.data?.callTicket).toEqual({ number: 'B-001', status: 'CALLED' });
   });
 
   it('lets a PARTNER set and remove exceptions of its own agency only', async () => {
