@@ -273,6 +273,40 @@ describe('no Scan on any request path', () => {
         undefined,
         seedAdmin,
       );
+      // The complaint desk: reassign to another agency, its return to the mall, the escalation list, erasure.
+      const routed = (
+        await run<{ submitComplaint: { id: string } }>(REAL_OPERATIONS.SUBMIT_COMPLAINT, {
+          input: {
+            mallId,
+            category: 'COMPLAINT',
+            subject: 'Salah loket',
+            description: 'Dikirim ke loket yang salah.',
+          },
+        })
+      ).submitComplaint.id;
+      await run(`mutation { verifyComplaint(id: "${routed}") { id } }`, undefined, seedAdmin);
+      await run(
+        `mutation { assignComplaint(id: "${routed}", agencyId: "${polres}") { id } }`,
+        undefined,
+        seedAdmin,
+      );
+      await run(
+        `mutation { reassignComplaint(id: "${routed}", agencyId: "${mallId}:disdukcapil", reason: "Wewenang Disdukcapil.") { id } }`,
+        undefined,
+        seedAdmin,
+      );
+      const dukcapilOfficer = await h.token({ role: 'OFFICER', mallId, agencyId: `${mallId}:disdukcapil` });
+      await run(
+        `mutation { returnComplaint(id: "${routed}", reason: "Bukan wewenang kami.") { id } }`,
+        undefined,
+        dukcapilOfficer,
+      );
+      await run(
+        `{ complaints(mallId: "${mallId}", overdue: true, first: 5) { edges { cursor } } }`,
+        undefined,
+        seedAdmin,
+      );
+      await run(`mutation { eraseReporter(id: "${c}") { id } }`, undefined, seedAdmin);
 
       // Every root field of the schema was called...
       const schema = buildSchema(typeDefs);
