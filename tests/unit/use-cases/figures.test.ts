@@ -135,6 +135,48 @@ describe('FiguresProjector and FiguresService', () => {
     expect(w.surveys.surveys.size).toBe(1);
   });
 
+  it('counts complaints into the figures: answered on time, and overdue at the reader’s now', async () => {
+    const w = world();
+    const submit = (subject: string) =>
+      w.complaintService().submit(
+        PUBLIC_VIEWER,
+        {
+          mallId: MALL,
+          category: 'COMPLAINT',
+          agencyId: AGENCY,
+          serviceId: null,
+          ticketId: null,
+          subject,
+          description: 'Pelayanan di loket terlalu lama hari ini.',
+          anonymous: false,
+          confidential: false,
+          reporter: null,
+          idempotencyKey: null,
+        },
+        w.clock.now(),
+      );
+    const answered = await submit('Antrean lama sekali');
+    await submit('Petugas tidak ada');
+    const s = w.complaintService();
+    await s.verify(ADMIN, answered.complaint.id, null, w.clock.now());
+    await s.assign(ADMIN, answered.complaint.id, AGENCY, null, w.clock.now());
+    w.clock.advance(60 * MINUTE);
+    await s.respond(officerOf(AGENCY), answered.complaint.id, 'RESOLVED', 'Sudah ditangani.', w.clock.now());
+    const changes: FiguresChange[] = [];
+    for (const id of w.complaints.ids.keys()) {
+      const complaint = w.complaints.peek(id);
+      if (complaint) changes.push({ kind: 'COMPLAINT', complaint });
+    }
+    await w.figuresProjector().project(changes);
+    const mall = (await w.catalogReader.mall(MALL)) ?? expect.fail('no mall');
+    const now = await w.figuresService().mallFigures(ADMIN, mall, DATE, DATE, w.clock.now());
+    expect(now.complaints).toMatchObject({ received: 2, answeredOnTime: 1, answeredLate: 0, overdueNow: 0 });
+    const later = await w
+      .figuresService()
+      .mallFigures(ADMIN, mall, DATE, DATE, new Date('2026-12-10T00:00:00Z'));
+    expect(later.complaints.overdueNow).toBe(1); // the other one's 3 days of intake have passed
+  });
+
   it('shows an agency’s figures to its staff and partner, a mall’s to its admins, for at most a year', async () => {
     const w = world();
     const agency = (await w.catalogReader.agency(AGENCY)) ?? expect.fail('no agency');
