@@ -2,7 +2,11 @@
  * The local server for front-end developers, over HTTP: GraphiQL at GET /graphql, offline (the page and
  * everything it loads come from this server), and a refused 2 MB body that leaves the client able to go on.
  */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { delimiter, join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postGraphQL, type RunningServer, startLocalServer } from '../support/local-server.js';
 
@@ -16,6 +20,17 @@ function referencedUrls(html: string): string[] {
   for (const match of html.matchAll(/@import\s+["']([^"']+)["']/gi)) urls.push(match[1] ?? '');
   return urls;
 }
+
+/** A headless Chromium on this machine (Debian's `chromium` package), if there is one. */
+function findChromium(): string | undefined {
+  const dirs = (process.env.PATH ?? '').split(delimiter);
+  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
+    for (const dir of dirs) if (existsSync(join(dir, name))) return join(dir, name);
+  }
+  return undefined;
+}
+
+const chromium = findChromium();
 
 interface RawResponse {
   status: number;
@@ -95,6 +110,27 @@ describe('npm start for front-end developers', () => {
     for (const absolute of html.match(/https?:\/\/[^\s"'<>)]+/g) ?? []) {
       expect(new URL(absolute).origin, absolute).toBe(origin);
     }
+  });
+
+  // Needs a browser; `apt-get install chromium` brings one, with nothing downloaded at run time.
+  it.skipIf(!chromium)('renders in a headless browser under its content security policy', async () => {
+    const { stdout, stderr } = await promisify(execFile)(
+      chromium ?? '',
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--enable-logging=stderr',
+        '--virtual-time-budget=8000',
+        '--dump-dom',
+        server.url,
+      ],
+      { timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
+    );
+    expect(stdout).toContain('graphiql-container');
+    expect(stdout).not.toContain('Loading GraphiQL');
+    // A blocked script, style or request would say so in the console.
+    expect(stderr).not.toMatch(/Refused to|net::ERR_/);
   });
 
   it('leaves API requests to the API: a GET without text/html, and a GET with a query', async () => {
