@@ -9,6 +9,7 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startDynamoLocal } from '../src/local/dynamodb-local.js';
 import { measureColdStart } from './cold-start.js';
+import { measureFiguresStream } from './figures-stream.js';
 import { measureGrowth } from './growth.js';
 import { measureLoad } from './load.js';
 import { measureOverhead } from './overhead.js';
@@ -41,6 +42,7 @@ const PHASES: Record<string, { title: string; run: Phase }> = {
   overhead: { title: '(c) Overhead of the API over DynamoDB', run: measureOverhead },
   load: { title: '(d) Load: opening rush on the local server', run: measureLoad },
   growth: { title: '(e) Growth', run: measureGrowth },
+  figures: { title: '(f) Figures: catching up after a burst', run: measureFiguresStream },
 };
 
 function parseArgs(args: string[]): { phases: string[]; options: BenchOptions } {

@@ -6,9 +6,12 @@
  * (`RequestCachedTickets`) batched and cached it: the requests the operation would cost without it.
  */
 
+import { createFiguresConsumer } from '../src/app/figures-consumer.js';
 import type { LoketHandler } from '../src/app/handler.js';
 import { RequestCachedTickets } from '../src/app/request-cache.js';
+import { SURVEY_ELEMENTS } from '../src/domain/figures/survey.js';
 import { DynamoTicketStore } from '../src/dynamo/queue/ticket-store.js';
+import { StreamPoller } from '../src/local/stream-poller.js';
 import { REAL_OPERATIONS } from '../tests/support/operations.js';
 import type { BenchOptions } from './main.js';
 import type { Check, SectionResult } from './report.js';
@@ -279,6 +282,69 @@ export async function measureRequests(endpoint: string, options: BenchOptions): 
     );
     await count('appointments (DayAppointments)', 'OFFICER token, a day of SKCK', null, () =>
       api.call(ops.DAY_APPOINTMENTS, { serviceId: skck, date: '2026-12-01', first: 20 }, officer),
+    );
+
+    // Figures (issue 12): a served ticket's survey, then the rollup the stream consumer keeps, read
+    // for 31 days. The consumer's own requests (its own client) are not counted here: phase (f).
+    const rated = dataOf(
+      await api.call<{ takeTicket: { id: string; holderCode: string } }>(
+        ops.TAKE_TICKET,
+        { input: { serviceId: `${polres}:sktlk` } },
+        kiosk,
+      ),
+    ).takeTicket;
+    // Loket 2 serves SKTLK and is free (loket 1 holds the ticket callNextTicket called).
+    const loket2 = `${polres}:loket-2`;
+    await api.call(`mutation { callTicket(id: "${rated.id}", counterId: "${loket2}") { id } }`, {}, officer);
+    await api.call(`mutation { startServing(id: "${rated.id}") { id } }`, {}, officer);
+    await api.call(`mutation { finishTicket(id: "${rated.id}") { id } }`, {}, officer);
+    const answers = SURVEY_ELEMENTS;
+    await count('submitSurvey', 'by the holder code, 9 answers', 2, () =>
+      api.call('mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { submittedAt } }', {
+        input: {
+          ticketId: rated.id,
+          holderCode: rated.holderCode,
+          answers: answers.map((element) => ({ element, score: 4 })),
+        },
+      }),
+    );
+    const poller = new StreamPoller({
+      endpoint,
+      tableName: api.table.tableName,
+      consumer: createFiguresConsumer({
+        tableName: api.table.tableName,
+        dynamoEndpoint: endpoint,
+        clock: api.clock,
+      }),
+    });
+    await poller.catchUp();
+    await poller.stop();
+    const period = { from: '2026-12-01', to: '2026-12-31' };
+    await count('Agency.figures (AgencyFigures)', 'PARTNER token, 31 days, warm catalog', 2, () =>
+      api.call(
+        `query($id: ID!, $from: Date!, $to: Date!) { agency(id: $id) { figures(from: $from, to: $to) {
+          days { date service { name } issued served waitMinutesP50 waitMinutesP90 servedWithinTarget }
+          complaints { received answeredOnTime answeredLate overdueNow medianFirstAnswerHours }
+          satisfaction { responses requiredSample ikm grade } } } }`,
+        { id: polres, ...period },
+        partner,
+      ),
+    );
+    await count('Mall.figures (MallFigures)', 'ADMIN token, 31 days, warm catalog', 3, () =>
+      api.call(
+        `query($id: ID!, $from: Date!, $to: Date!) { mall(id: $id) { figures(from: $from, to: $to) {
+          agencies { agency { name } days { service { name } issued served waitMinutesP90 } }
+          complaints { received overdueNow } satisfaction { ikm grade } } } }`,
+        { id: mallId, ...period },
+        admin,
+      ),
+    );
+    await count('Mall.satisfaction (PublishedSkm)', 'public, 31 days, warm catalog', 2, () =>
+      api.call(
+        `query($id: ID!, $from: Date!, $to: Date!) { mall(id: $id) { satisfaction(from: $from, to: $to) {
+          responses requiredSample elements { element average } ikm grade } } }`,
+        { id: mallId, ...period },
+      ),
     );
 
     const cache = await compareCache(api, ops.KIOSK_CATALOG, mallId, options.quick);

@@ -11,6 +11,7 @@ import { DynamoCatalogStore } from '../dynamo/catalog/catalog-store.js';
 import { DynamoRollupStore } from '../dynamo/figures/rollup-store.js';
 import { figuresChangeOf, type StreamRecordLike } from '../dynamo/figures/stream-changes.js';
 import { createDocumentClient, type RequestCounter } from '../dynamo/shared/client.js';
+import { logger } from './logger.js';
 
 /** A batch of stream records, as Lambda delivers it and as the local poller builds it. */
 export interface StreamBatch {
@@ -32,13 +33,19 @@ export interface FiguresConsumerConfig {
   clock: Clock;
   /** Counts the consumer's DynamoDB requests (tests, bench). */
   counter?: RequestCounter;
+  /** Told of each change that could not be applied. @default the request logger, at ERROR */
+  onError?: (error: unknown, what: string) => void;
 }
 
 /** The consumer over DynamoDB: the rollup store and a catalog reader with its 30 s cache. */
 export function createFiguresConsumer(config: FiguresConsumerConfig): FiguresConsumer {
   const client = createDocumentClient({ endpoint: config.dynamoEndpoint, counter: config.counter });
   const catalog = new CatalogReader(new DynamoCatalogStore(client, config.tableName), config.clock);
-  return consumerOf(new FiguresProjector(new DynamoRollupStore(client, config.tableName), catalog));
+  const onError =
+    config.onError ??
+    ((error: unknown, what: string) =>
+      logger.error('Figures: could not apply a change', { what, error: error as Error }));
+  return consumerOf(new FiguresProjector(new DynamoRollupStore(client, config.tableName), catalog, onError));
 }
 
 /** The handler over a projector. */

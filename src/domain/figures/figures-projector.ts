@@ -40,9 +40,11 @@ function agencyOfServiceId(serviceId: string): string {
 
 /** Applies changes to the rollup. */
 export class FiguresProjector {
+  /** @param onError told of each change or day that could not be written (the Lambda logs it). */
   constructor(
     private readonly rollups: RollupRepository,
     private readonly catalog: CatalogLookups,
+    private readonly onError: (error: unknown, what: string) => void = () => undefined,
   ) {}
 
   /**
@@ -109,11 +111,17 @@ export class FiguresProjector {
             const catalog = await catalogOf(change.complaint.mallId);
             if (!catalog) break; // a mall that no longer exists has no figures to show
             const fact = complaintFact(change.complaint, catalog);
-            complaintWrites.push(this.rollups.putComplaintFact(fact).catch(() => void failed.add(i)));
+            complaintWrites.push(
+              this.rollups.putComplaintFact(fact).catch((error: unknown) => {
+                this.onError(error, `complaint ${change.complaint.id}`);
+                failed.add(i);
+              }),
+            );
             break;
           }
         }
-      } catch {
+      } catch (error) {
+        this.onError(error, `${change.kind} change`);
         failed.add(i);
       }
     }
@@ -134,7 +142,8 @@ export class FiguresProjector {
             target,
           );
           await this.rollups.putSummary(summary, facts.revision);
-        } catch {
+        } catch (error) {
+          this.onError(error, `service-day ${g.key.serviceId} ${g.key.date}`);
           for (const i of g.sources) failed.add(i);
         }
       }),

@@ -172,8 +172,14 @@ export class DynamoRollupStore implements RollupRepository, FiguresReader {
         version: null,
       })),
     ];
+    // One write per attribute (an expression may name a path once): the newest version of each.
+    const byName = new Map<string, FactWrite>();
+    for (const w of writes) {
+      const seen = byName.get(w.name);
+      if (!seen || (w.version ?? 0) >= (seen.version ?? 0)) byName.set(w.name, w);
+    }
     let latest: Record<string, unknown> | null = null;
-    for (const chunk of chunks(writes, FACTS_PER_UPDATE)) {
+    for (const chunk of chunks([...byName.values()], FACTS_PER_UPDATE)) {
       try {
         latest = await this.writeFacts(key, chunk);
       } catch (error) {
