@@ -68,6 +68,7 @@ function serviceInput(s: Service) {
     dailyQuota: s.dailyQuota,
     averageServiceMinutes: s.averageServiceMinutes,
     cutoffMinutes: s.cutoffMinutes,
+    bookingPolicy: s.booking ?? null,
     active: s.active,
   };
 }
@@ -109,7 +110,6 @@ export async function loadThroughApi(catalog: MallCatalog, send: GraphQLSender):
   for (const service of catalog.services) {
     await send(UPSERT_SERVICE, { input: serviceInput(service) });
     count('upsertService');
-    if (service.booking) report.notApplied.push(`${service.id}: its booking policy (ServiceInput has none)`);
   }
   for (const counter of catalog.counters) {
     await send(UPSERT_COUNTER, { input: counterInput(counter) });

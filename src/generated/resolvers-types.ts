@@ -227,6 +227,18 @@ export type BookingPolicy = {
   windowDays: Scalars['Int']['output'];
 };
 
+/** A service's booking policy; a field left out takes its default (see BookingPolicy). */
+export type BookingPolicyInput = {
+  capacityPerSlot?: InputMaybe<Scalars['Int']['input']>;
+  checkInEarlyMinutes?: InputMaybe<Scalars['Int']['input']>;
+  checkInLateMinutes?: InputMaybe<Scalars['Int']['input']>;
+  minNoticeMinutes?: InputMaybe<Scalars['Int']['input']>;
+  slotMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** Share of the day's quota kept for walk-ins, 0 to below 1. */
+  walkInShare?: InputMaybe<Scalars['Float']['input']>;
+  windowDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A complaint, aspiration or information request. */
 export type Complaint = {
   __typename?: 'Complaint';
@@ -1108,6 +1120,8 @@ export type ServiceInput = {
   active?: InputMaybe<Scalars['Boolean']['input']>;
   agencyId: Scalars['ID']['input'];
   averageServiceMinutes: Scalars['Int']['input'];
+  /** How it takes online bookings. Omitted: kept. Null: takes no bookings. */
+  bookingPolicy?: InputMaybe<BookingPolicyInput>;
   /** Unique within the agency, e.g. PASPOR-BARU. */
   code: Scalars['String']['input'];
   /** How complaints are handled (penanganan pengaduan). Omitted: kept, or the mall's complaint desk for a new service. */
@@ -1461,6 +1475,7 @@ export type ResolversTypes = {
   AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
   BookAppointmentInput: BookAppointmentInput;
   BookingPolicy: ResolverTypeWrapper<BookingPolicyModel>;
+  BookingPolicyInput: BookingPolicyInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Complaint: ResolverTypeWrapper<VisibleComplaintModel>;
   ComplaintAuthor: ComplaintAuthor;
@@ -1534,6 +1549,7 @@ export type ResolversParentTypes = {
   AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
   BookAppointmentInput: BookAppointmentInput;
   BookingPolicy: BookingPolicyModel;
+  BookingPolicyInput: BookingPolicyInput;
   Boolean: Scalars['Boolean']['output'];
   Complaint: VisibleComplaintModel;
   ComplaintConnection: VisibleComplaintPageModel;

@@ -101,6 +101,34 @@ describe('mall administration', () => {
     expect(seen.agency.services.map((s) => s.id)).toContain(`${AGENCY}:paspor`);
   });
 
+  it('sets, keeps and removes a booking policy with the rules of the data files', async () => {
+    const POLICY = `query($id: ID!) { service(id: $id) { bookingPolicy { slotMinutes capacityPerSlot walkInShare } } }`;
+    const id = `${AGENCY}:paspor`;
+    await h.gql(
+      UPSERT_SERVICE,
+      { input: serviceInput('paspor', 'P', { bookingPolicy: { slotMinutes: 30, capacityPerSlot: 4 } }) },
+      admin,
+    );
+    const set = await h.gql<{ service: { bookingPolicy: unknown } }>(POLICY, { id });
+    expect(set.service.bookingPolicy).toEqual({ slotMinutes: 30, capacityPerSlot: 4, walkInShare: 0.5 });
+    await h.gql(UPSERT_SERVICE, { input: serviceInput('paspor', 'P', { dailyQuota: 80 }) }, admin);
+    expect(
+      (await h.gql<{ service: { bookingPolicy: unknown } }>(POLICY, { id })).service.bookingPolicy,
+    ).toEqual(set.service.bookingPolicy);
+    const refused = await h.raw(
+      UPSERT_SERVICE,
+      { input: serviceInput('paspor', 'P', { bookingPolicy: { walkInShare: 1 } }) },
+      admin,
+    );
+    expect(refused.errors?.[0]?.message).toBe(
+      'input.bookingPolicy.walkInShare: must be below 1: a share of 1 leaves nothing to book',
+    );
+    await h.gql(UPSERT_SERVICE, { input: serviceInput('paspor', 'P', { bookingPolicy: null }) }, admin);
+    expect(
+      (await h.gql<{ service: { bookingPolicy: unknown } }>(POLICY, { id })).service.bookingPolicy,
+    ).toBeNull();
+  });
+
   it('reaches another instance within the catalog cache age (30 s)', async () => {
     const other = h.newInstance();
     const read = () =>

@@ -34,6 +34,7 @@ import { WEEKDAYS, type Weekday } from '../time/local-time.js';
 import type { AuditEntry, AuditPage, AuditRepository } from './audit.js';
 import {
   agencyRules,
+  bookingPolicyRule,
   counterConflicts,
   counterRules,
   exceptionRule,
@@ -90,6 +91,8 @@ export interface ServiceData {
   dailyQuota?: number | null;
   averageServiceMinutes: number;
   cutoffMinutes?: number | null;
+  /** Omitted keeps the service's policy; null takes no bookings. */
+  bookingPolicy?: Record<string, number | null | undefined> | null;
   active?: boolean | null;
 }
 
@@ -151,6 +154,18 @@ const serviceInput = z
     complaintHandling: serviceStandardRules.complaintHandling.nullish(),
     dailyQuota: serviceStandardRules.dailyQuota.optional(),
     cutoffMinutes: serviceStandardRules.cutoffMinutes.nullish(),
+    // GraphQL leaves an omitted field of the input object out; a null one is null: both take the default.
+    bookingPolicy: z
+      .preprocess(
+        (v) =>
+          v && typeof v === 'object'
+            ? Object.fromEntries(
+                Object.entries(v).filter(([, field]) => field !== null && field !== undefined),
+              )
+            : v,
+        bookingPolicyRule,
+      )
+      .optional(),
     active: z
       .boolean()
       .nullish()
@@ -298,7 +313,7 @@ export class AdminService {
       if (!agency) throw new NotFoundError('No such agency.');
       const id = childId(agency.id, data.slug);
       const existing = current.services.find((s) => s.id === id);
-      const { feeAmount, slug: _slug, ...standard } = data;
+      const { feeAmount, slug: _slug, bookingPolicy, ...standard } = data;
       const service: Service = {
         ...standard,
         id,
@@ -310,8 +325,9 @@ export class AdminService {
           data.complaintHandling ?? existing?.complaintHandling ?? DEFAULT_COMPLAINT_HANDLING,
         dailyQuota: data.dailyQuota === undefined ? (existing?.dailyQuota ?? null) : data.dailyQuota,
         cutoffMinutes: data.cutoffMinutes ?? existing?.cutoffMinutes ?? 30,
+        booking: bookingPolicy === undefined ? (existing?.booking ?? null) : bookingPolicy,
       };
-      // Fields the files have and the API does not name (e.g. a booking policy) are kept as they are.
+      // Fields the files may have and the API does not name are kept as they are.
       const merged = { ...existing, ...service } as Service;
       refuse(serviceConflicts(current, merged));
       return { write: { type: 'SERVICE', data: merged, source: 'API' }, target: id, result: merged };

@@ -5,6 +5,7 @@
  * 'Administration and machine clients').
  */
 import { z } from 'zod';
+import { BOOKING_POLICY_DEFAULTS } from '../booking/booking-policy.js';
 import { AGENCY_KINDS, type Counter, type MallCatalog, type Service } from '../catalog/catalog.js';
 import type { TimeInterval } from '../catalog/schedule.js';
 import { isLocalDate, isLocalTime, minutesOfDay, WEEKDAYS, type Weekday } from '../time/local-time.js';
@@ -96,6 +97,27 @@ export const serviceStandardRules = {
   cutoffMinutes: z.number().int().min(0).max(480).default(30),
   active: z.boolean().default(true),
 };
+
+const wholeMinutes = (max: number) => z.number().int('must be whole minutes').min(0).max(max);
+const bookingDefaults = BOOKING_POLICY_DEFAULTS;
+
+/** A service's booking policy (every field defaulted); null takes no bookings. */
+export const bookingPolicyRule = z
+  .object({
+    slotMinutes: z.number().int('must be whole minutes').min(5).max(240).default(bookingDefaults.slotMinutes),
+    capacityPerSlot: z.number().int().min(1).max(1000).default(bookingDefaults.capacityPerSlot),
+    windowDays: z.number().int().min(0).max(90).default(bookingDefaults.windowDays),
+    minNoticeMinutes: wholeMinutes(7 * 24 * 60).default(bookingDefaults.minNoticeMinutes),
+    walkInShare: z
+      .number()
+      .min(0)
+      .lt(1, 'must be below 1: a share of 1 leaves nothing to book')
+      .default(bookingDefaults.walkInShare),
+    checkInEarlyMinutes: wholeMinutes(240).default(bookingDefaults.checkInEarlyMinutes),
+    checkInLateMinutes: wholeMinutes(240).default(bookingDefaults.checkInLateMinutes),
+  })
+  .strict()
+  .nullable();
 
 /** The fields of an agency that the files and the API share. */
 export const agencyRules = {
