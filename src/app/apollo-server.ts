@@ -13,13 +13,20 @@ import { metricsPlugin } from './metrics.js';
 import { type RateLimiter, rateLimitPlugin } from './rate-limit.js';
 import { requestLogPlugin } from './request-log.js';
 import { createSchema } from './schema.js';
+import {
+  TRUSTED_DOCUMENTS_OFF,
+  type TrustedDocumentsOptions,
+  trustedDocumentsPlugin,
+} from './trusted-documents.js';
 
 /** How the server behaves. */
 export interface ApolloOptions {
-  /** Production: no introspection, no schema details or suggestions in errors, no landing page. */
+  /** Production: no introspection, no schema details or suggestions in errors. */
   production: boolean;
   limits: QueryLimits;
   rateLimiter: RateLimiter;
+  /** Only the front ends' operations, except for some roles; off when not given. */
+  trustedDocuments?: TrustedDocumentsOptions;
 }
 
 /** Builds the server; the caller starts it (the Lambda integration does). */
@@ -45,7 +52,9 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
       metricsPlugin<GraphQLContext>(),
       rateLimitPlugin<GraphQLContext>(options.rateLimiter),
       ...(protection.plugins as ApolloServerPlugin<GraphQLContext>[]),
-      ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      trustedDocumentsPlugin<GraphQLContext>(options.trustedDocuments ?? TRUSTED_DOCUMENTS_OFF),
+      // Apollo's landing pages load from a CDN: none anywhere. The local server serves GraphiQL itself.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
 }

@@ -8,6 +8,7 @@ import { ConfigError, requireEnv } from './env.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits.js';
 import { type RateLimits, rateLimitsFromEnv } from './rate-limit.js';
 import { type SecretKeySource, secretKeySourceFromEnv } from './secrets.js';
+import { type TrustedDocumentsOptions, trustedDocumentsFromEnv } from './trusted-documents.js';
 
 export { ConfigError, requireEnv } from './env.js';
 
@@ -27,6 +28,8 @@ export interface AppConfig {
   limits: QueryLimits;
   /** Where the key of keyed hashes and sealed personal data comes from. */
   secretKey: SecretKeySource;
+  /** `LOKET_TRUSTED_DOCUMENTS`, `LOKET_AD_HOC_ROLES`: only the front ends' operations (on in production). */
+  trustedDocuments?: TrustedDocumentsOptions;
   /** The secret CloudFront adds to each request (`LOKET_ORIGIN_SECRET`); unset, no edge is required. */
   originSecret?: string | undefined;
 }
@@ -58,6 +61,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimits: rateLimitsFromEnv(env),
     limits: DEFAULT_QUERY_LIMITS,
     secretKey: secretKeySourceFromEnv(env),
+    trustedDocuments: trustedDocumentsFromEnv(env, production),
     originSecret: env.LOKET_ORIGIN_SECRET || undefined,
   };
 }

@@ -15,6 +15,7 @@ import { type QueryLimits, TOO_COMPLEX_MESSAGE } from './limits.js';
 import { publishRequestMetrics, recordRefusal } from './metrics.js';
 import { RateLimiter, type RateLimits } from './rate-limit.js';
 import { inRequestScope } from './request-scope.js';
+import type { TrustedDocumentsOptions } from './trusted-documents.js';
 
 type V2Handler = ReturnType<typeof handlers.createAPIGatewayProxyEventV2RequestHandler>;
 type CjsApolloServer = Parameters<typeof startServerAndCreateLambdaHandler<V2Handler, GraphQLContext>>[0];
@@ -37,6 +38,17 @@ export interface HandlerOptions {
    * tests: the source address is the caller's.
    */
   originSecret?: string | undefined;
+  /** Only the front ends' operations, except for some roles (trusted-documents.ts); off when not given. */
+  trustedDocuments?: TrustedDocumentsOptions;
+}
+
+/** What a caller without a token is told instead of an answer over `maxPublicAnswerBytes`. */
+export const ANSWER_TOO_LARGE_MESSAGE =
+  'The answer is too large to send without a token: ask for less (fewer aliases, lists or days).';
+
+/** Whether an answer is over `max` bytes in UTF-8 (a string of n UTF-16 units takes n to 3n bytes). */
+function longerThan(body: string, max: number): boolean {
+  return body.length > max || (body.length * 3 > max && Buffer.byteLength(body) > max);
 }
 
 function sameSecret(given: string | undefined, expected: string): boolean {
@@ -100,6 +112,7 @@ export function createLambdaHandler(services: AppServices, options: HandlerOptio
     production: options.production,
     limits: options.limits,
     rateLimiter: new RateLimiter(options.rateLimits),
+    ...(options.trustedDocuments ? { trustedDocuments: options.trustedDocuments } : {}),
   }) as unknown as CjsApolloServer;
   const handler = startServerAndCreateLambdaHandler(
     server,
@@ -140,9 +153,18 @@ export function createLambdaHandler(services: AppServices, options: HandlerOptio
       recordRefusal('QUERY_TOO_COMPLEX');
       return refusal(413, 'QUERY_TOO_COMPLEX', TOO_COMPLEX_MESSAGE);
     }
-    return notStored(
-      asJsonErrors((await handler(event, context, () => undefined)) as APIGatewayProxyStructuredResultV2),
+    const result = asJsonErrors(
+      (await handler(event, context, () => undefined)) as APIGatewayProxyStructuredResultV2,
     );
+    // An anonymous query may not turn a few kilobytes into megabytes: past the cap, nothing of it is sent.
+    if (
+      !header(event, 'authorization') &&
+      longerThan(result.body ?? '', options.limits.maxPublicAnswerBytes)
+    ) {
+      recordRefusal('QUERY_TOO_COMPLEX');
+      return refusal(400, 'QUERY_TOO_COMPLEX', ANSWER_TOO_LARGE_MESSAGE);
+    }
+    return notStored(result);
   };
   let coldStart = true;
   return (event, context) => {
