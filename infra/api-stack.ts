@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
@@ -19,6 +20,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import { AUTH_ENV } from '../src/app/auth/authenticator.js';
+import { METRICS_NAMESPACE } from '../src/app/metrics.js';
 import { TABLE_DEFINITION } from '../src/dynamo/shared/table-definition.js';
 import { LoketFunction } from './loket-function.js';
 
@@ -29,24 +31,27 @@ const GRAPHQL_HANDLER_ENTRY = fileURLToPath(new URL('../src/app/lambda.ts', impo
  * Everything the API does to the table, and nothing more. Not `grantReadWriteData`: it adds `Scan`, which
  * no use case needs and which would let one bug read the whole table, plus stream reads and DescribeTable.
  *
- * IAM authorizes each operation of a transaction through the underlying action (PutItem, ConditionCheckItem,
- * ...); the two Transact* names are listed too, so the policy reads as the list of calls the code makes.
+ * The commands src/dynamo sends (Get, BatchGet, Query, Put, Update, Delete, TransactWrite) and the
+ * ConditionCheck inside its transactions: IAM authorizes each operation of a transaction through the
+ * underlying action, and TransactWriteItems is listed too, so the policy reads as the list of calls the
+ * code makes. No BatchWriteItem or TransactGetItems: nothing sends them.
  */
-const TABLE_ACTIONS = [
+export const TABLE_ACTIONS = [
   'dynamodb:GetItem',
   'dynamodb:BatchGetItem',
   'dynamodb:Query',
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
   'dynamodb:ConditionCheckItem',
-  'dynamodb:TransactGetItems',
   'dynamodb:TransactWriteItems',
 ] as const;
 
 /** Default throttling of the API's stage, for all routes together. */
 const DEFAULT_THROTTLE = { rateLimit: 200, burstLimit: 400 } as const satisfies ThrottleSettings;
+
+/** Concurrent executions reserved for the GraphQL function unless the props say otherwise. */
+export const DEFAULT_RESERVED_CONCURRENCY = 50;
 
 /**
  * Where the API finds the Cognito user pool and app clients whose access tokens it verifies: SSM parameters
@@ -74,6 +79,22 @@ export interface ApiStackProps extends StackProps {
    * @default - rateLimit 200, burstLimit 400, each applying when its field is undefined
    */
   readonly throttle?: ThrottleSettings;
+
+  /**
+   * Throttling of each route, over the stage's: `GET /graphql` serves the read-only queries that hall
+   * displays and kiosks poll, `POST /graphql` every mutation and the other queries.
+   *
+   * @default - POST as the stage; GET at half the stage's rate and burst
+   */
+  readonly routeThrottle?: Partial<Record<'GET /graphql' | 'POST /graphql', ThrottleSettings>>;
+
+  /**
+   * Concurrent executions reserved for (and capping) the GraphQL function: a flood can use no more, and
+   * nothing else in the account can starve it. The account must keep 100 unreserved.
+   *
+   * @default 50
+   */
+  readonly reservedConcurrency?: number;
 
   /**
    * Origins allowed to call the API from a browser. The API authenticates with a bearer token, not
@@ -133,7 +154,12 @@ export class ApiStack extends Stack {
         [AUTH_ENV.userPoolClientIds]: StringParameter.valueForStringParameter(this, props.auth.clientIds),
         // Read once per instance at INIT through the Parameters and Secrets extension (no SDK client).
         LOKET_SECRET_ID: secretKey.secretArn,
+        // Powertools: the metrics' namespace (src/app/metrics.ts), the service of every log line, the level.
+        POWERTOOLS_SERVICE_NAME: 'loket',
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        POWERTOOLS_LOG_LEVEL: 'INFO',
       },
+      reservedConcurrentExecutions: props.reservedConcurrency ?? DEFAULT_RESERVED_CONCURRENCY,
       paramsAndSecrets: ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103),
     });
     secretKey.grantRead(this.graphqlFunction);
@@ -196,7 +222,10 @@ export class ApiStack extends Stack {
         // One JSON object per request, with HTTP API context variables (routeKey, not REST's resourcePath).
         format: AccessLogFormat.custom(
           JSON.stringify({
+            // The correlation id of masked errors and the requestId of every log line of the function.
             requestId: '$context.requestId',
+            // The Lambda invocation's request id (function_request_id in the function's log lines).
+            integrationRequestId: '$context.integration.requestId',
             requestTime: '$context.requestTime',
             ip: '$context.identity.sourceIp',
             userAgent: '$context.identity.userAgent',
@@ -211,6 +240,23 @@ export class ApiStack extends Stack {
         ),
       },
     });
+    // Each route's own throttle, over the stage's (the L2 stage has no property for it). RouteSettings is
+    // untyped in the L1, so its keys are written as CloudFormation spells them.
+    const stageRate = props.throttle?.rateLimit ?? DEFAULT_THROTTLE.rateLimit;
+    const stageBurst = props.throttle?.burstLimit ?? DEFAULT_THROTTLE.burstLimit;
+    const routeThrottle = {
+      'POST /graphql': { rateLimit: stageRate, burstLimit: stageBurst },
+      'GET /graphql': { rateLimit: stageRate / 2, burstLimit: Math.ceil(stageBurst / 2) },
+      ...props.routeThrottle,
+    };
+    (this.stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      Object.entries(routeThrottle).map(([routeKey, throttle]) => [
+        routeKey,
+        { ThrottlingRateLimit: throttle.rateLimit, ThrottlingBurstLimit: throttle.burstLimit },
+      ]),
+    );
+    // A route's settings name a route that must exist first.
+    for (const route of routes) this.stage.node.addDependency(route);
 
     new CfnOutput(this, 'GraphqlUrl', {
       description: 'URL of the GraphQL endpoint',

@@ -1,10 +1,17 @@
-import { type App, type Environment, Validations } from 'aws-cdk-lib';
+import { type App, Duration, type Environment, Validations } from 'aws-cdk-lib';
 import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { ApiEdge } from './api-edge.js';
 import { ApiStack } from './api-stack.js';
 import { AuthStack, authParameterNames } from './auth-stack.js';
 import { DataStack } from './data-stack.js';
+import { EdgeStack } from './edge-stack.js';
 import { FiguresStack } from './figures-stack.js';
+import { LoketMonitoring } from './monitoring.js';
+import { LOKET_STAGES, makeDisposable } from './stage.js';
+
+/** The region of the edge stack: AWS WAF web ACLs for CloudFront exist only there. */
+const EDGE_REGION = 'us-east-1';
 
 /** Region when neither the `loket:region` context nor CDK_DEFAULT_REGION says: Jakarta, near the users. */
 const DEFAULT_REGION = 'ap-southeast-3';
@@ -33,6 +40,17 @@ export const LOKET_CONTEXT = {
    * Default `<stack prefix in lowercase>-auth`, i.e. `loket-auth`.
    */
   authDomainPrefix: 'loket:authDomainPrefix',
+  /**
+   * `prod` (default): the table and the user pool are retained when their stack is deleted and protected
+   * from deletion. `dev`: everything is deleted with its stack, for throw-away deployments.
+   */
+  stage: 'loket:stage',
+  /** Concurrent executions reserved for the GraphQL function. Default: ApiStack's (50). */
+  reservedConcurrency: 'loket:reservedConcurrency',
+  /** Requests per client IP per 5 minutes before the WAF blocks it. Default: EdgeStack's (3000). */
+  wafRateLimit: 'loket:wafRateLimit',
+  /** An email address subscribed to the alarms topic. Default: none. */
+  alarmEmail: 'loket:alarmEmail',
 } as const;
 
 /** A Cognito domain prefix: lowercase letters, digits and inner hyphens, 1 to 63 characters. */
@@ -48,6 +66,12 @@ export interface LoketStacks {
   readonly api: ApiStack;
   /** The figures' stream consumer. */
   readonly figures: FiguresStack;
+  /** The AWS WAF web ACL of the API's distribution, in us-east-1. */
+  readonly edge: EdgeStack;
+  /** CloudFront in front of the API, in the API stack. */
+  readonly apiEdge: ApiEdge;
+  /** The alarms, their topic and the dashboard, in the API stack. */
+  readonly monitoring: LoketMonitoring;
 }
 
 /**
@@ -98,6 +122,7 @@ export function buildLoketApp(app: App): LoketStacks {
     table: data.table,
     auth: authParameters,
     throttle,
+    reservedConcurrency: positiveNumberContext(app, LOKET_CONTEXT.reservedConcurrency, { integer: true }),
   });
   // The API reads the auth stack's parameters when it deploys: the order is explicit, as no reference implies it.
   api.addDependency(auth);
@@ -108,9 +133,39 @@ export function buildLoketApp(app: App): LoketStacks {
     table: data.table,
   });
 
+  const edge = new EdgeStack(app, `${prefix}Edge`, {
+    env: { account: env.account, region: EDGE_REGION },
+    description: 'Loket: AWS WAF web ACL of the API distribution (CloudFront scope, us-east-1)',
+    rateLimitPerIp: positiveNumberContext(app, LOKET_CONTEXT.wafRateLimit, { integer: true }),
+  });
+  // The ARN is read from the edge stack's output in us-east-1 (a weak reference, which also orders the
+  // deployment): no export to pin it.
+  const apiEdge = new ApiEdge(api, 'Edge', {
+    httpApi: api.httpApi,
+    graphqlFunction: api.graphqlFunction,
+    webAclArn: edge.webAcl.attrArn,
+  });
+
+  const monitoring = new LoketMonitoring(api, 'Monitoring', {
+    graphqlFunction: api.graphqlFunction,
+    graphqlTimeout: api.graphqlFunction.timeout ?? Duration.seconds(10),
+    stage: api.stage,
+    table: data.table,
+    alarmEmail: stringContext(app, LOKET_CONTEXT.alarmEmail),
+  });
+  monitoring.monitorStreamConsumer(figures.consumer, figures.deadLetters);
+
+  const stage = stringContext(app, LOKET_CONTEXT.stage) ?? 'prod';
+  if (!(LOKET_STAGES as readonly string[]).includes(stage)) {
+    throw new Error(
+      `Context ${LOKET_CONTEXT.stage} must be one of ${LOKET_STAGES.join(', ')}, got ${JSON.stringify(stage)}`,
+    );
+  }
+  if (stage === 'dev') makeDisposable(app);
+
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 
-  return { data, auth, api, figures };
+  return { data, auth, api, figures, edge, apiEdge, monitoring };
 }
 
 function stringContext(app: App, key: string): string | undefined {

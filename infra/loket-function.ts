@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, Validations } from 'aws-cdk-lib';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import {
   type BundlingOptions,
@@ -36,6 +37,9 @@ export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   'graphql/language/parser': join(REPOSITORY_ROOT, 'node_modules/graphql/language/parser.mjs'),
 };
 
+/** The Lambda runtime of every Loket function; the esbuild target above names the same Node major. */
+export const LOKET_RUNTIME = Runtime.NODEJS_24_X;
+
 /**
  * esbuild options shared by every Loket function.
  *
@@ -45,7 +49,8 @@ export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
 const DEFAULT_BUNDLING = {
   minify: true,
   format: OutputFormat.ESM,
-  target: 'node22',
+  // The runtime's Node (see LOKET_RUNTIME): esbuild keeps what Node 24 runs natively as it is.
+  target: 'node24',
   sourceMap: true,
   // The map only needs to point at file and line; embedding every source would double the asset.
   sourcesContent: false,
@@ -103,14 +108,16 @@ export interface LoketFunctionProps
   readonly timeout?: Duration;
 
   /**
-   * X-Ray tracing mode.
+   * X-Ray tracing mode. Off: nothing in Loket is instrumented for X-Ray (Powertools Tracer would add its
+   * X-Ray SDK to every cold start, see docs/performance.md); the request ids in every log line and the
+   * access log tie a request together instead.
    *
-   * @default Tracing.ACTIVE
+   * @default Tracing.DISABLED
    */
   readonly tracing?: Tracing;
 
   /**
-   * esbuild options, merged over Loket's defaults (minified ESM for node22 with source maps, the AWS SDK
+   * esbuild options, merged over Loket's defaults (minified ESM for node24 with source maps, the AWS SDK
    * bundled, local esbuild rather than Docker).
    *
    * @default - Loket's defaults, see `DEFAULT_BUNDLING`
@@ -134,9 +141,9 @@ export interface LoketFunctionProps
 }
 
 /**
- * A Node.js Lambda function with Loket's defaults baked in: Node.js 22 on arm64, 1024 MB, 10 s, X-Ray
- * active, source-mapped stack traces, a log group with a retention period, and an ESM bundle built by
- * local esbuild that includes the AWS SDK.
+ * A Node.js Lambda function with Loket's defaults baked in: Node.js 24 on arm64, 1024 MB, 10 s, no X-Ray,
+ * source-mapped stack traces, a log group with a retention period that only this function may write to,
+ * and an ESM bundle built by local esbuild that includes the AWS SDK.
  *
  * @example
  * new LoketFunction(this, 'Api', { entry: fileURLToPath(new URL('../src/app/lambda.ts', import.meta.url)) });
@@ -147,14 +154,32 @@ export class LoketFunction extends NodejsFunction {
     const logGroup =
       props.logGroup ??
       new LogGroup(scope, `${id}LogGroup`, { retention: logRetentionDays ?? RetentionDays.ONE_MONTH });
+    // Not CDK's default role with AWSLambdaBasicExecutionRole, which may write to every log group of the
+    // account: this one may write log streams of the function's own log group only (the group exists, so
+    // no CreateLogGroup either).
+    const role =
+      props.role ??
+      new Role(scope, `${id}Role`, {
+        assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+        description: `Execution role of ${id}: its own log group, plus what its stack grants`,
+      });
+    if (props.role === undefined) {
+      role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          resources: [logGroup.logGroupRef.logGroupArn],
+        }),
+      );
+    }
 
     super(scope, id, {
       ...functionProps,
-      runtime: Runtime.NODEJS_22_X,
+      runtime: LOKET_RUNTIME,
+      role,
       architecture: props.architecture ?? Architecture.ARM_64,
       memorySize: props.memorySize ?? 1024,
       timeout: props.timeout ?? Duration.seconds(10),
-      tracing: props.tracing ?? Tracing.ACTIVE,
+      tracing: props.tracing ?? Tracing.DISABLED,
       logGroup,
       depsLockFilePath: props.depsLockFilePath ?? REPOSITORY_LOCK_FILE,
       bundling: { ...DEFAULT_BUNDLING, ...props.bundling },
@@ -172,23 +197,8 @@ export class LoketFunction extends NodejsFunction {
    * that causes it. Findings of what a stack adds to a function (grants) are acknowledged by that stack.
    */
   private acknowledgeNagFindings(props: LoketFunctionProps): void {
-    Validations.of(this).acknowledge({
-      id: 'AwsSolutions-L1',
-      reason:
-        'Node.js 22 on purpose: the esbuild target is node22 and the dependencies are pinned to versions ' +
-        'that support Node 20 and 22, several of whose next majors need newer Node. Node 22 is ' +
-        'maintained until April 2027; move the runtime and the esbuild target together.',
-    });
-    if (props.role === undefined && this.role !== undefined) {
-      Validations.of(this.role).acknowledge({
-        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        reason:
-          "CDK's default execution role: AWSLambdaBasicExecutionRole only lets the function write its own " +
-          'CloudWatch logs (CreateLogGroup, CreateLogStream, PutLogEvents), which every function needs.',
-      });
-    }
     const defaultPolicy = this.role?.node.tryFindChild('DefaultPolicy');
-    if ((props.tracing ?? Tracing.ACTIVE) === Tracing.ACTIVE && defaultPolicy !== undefined) {
+    if (props.tracing === Tracing.ACTIVE && defaultPolicy !== undefined) {
       Validations.of(defaultPolicy).acknowledge({
         id: 'AwsSolutions-IAM5[Resource::*]',
         reason:

@@ -87,7 +87,7 @@ describe('the user pool', () => {
       PreTokenGenerationConfig: { LambdaArn: { 'Fn::GetAtt': [fnLogicalId, 'Arn'] }, LambdaVersion: 'V2_0' },
     });
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
       Handler: 'index.handler',
       Timeout: 5,

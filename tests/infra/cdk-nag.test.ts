@@ -130,13 +130,12 @@ describe('cdk-nag AwsSolutions', () => {
       expect(reviewed).toEqual([
         'AwsSolutions-APIG4 on LoketApi/HttpApi/GET--graphql',
         'AwsSolutions-APIG4 on LoketApi/HttpApi/POST--graphql',
+        'AwsSolutions-CFR1 on LoketApi/Edge/Distribution',
+        'AwsSolutions-CFR3 on LoketApi/Edge/Distribution',
+        'AwsSolutions-CFR4 on LoketApi/Edge/Distribution',
         'AwsSolutions-COG8 on LoketAuth/UserPool',
-        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole] on LoketApi/GraphqlFunction/ServiceRole',
-        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole] on LoketAuth/PreTokenGenerationFunction/ServiceRole',
-        'AwsSolutions-IAM5[Resource::*] on LoketApi/GraphqlFunction/ServiceRole/DefaultPolicy',
-        'AwsSolutions-IAM5[Resource::*] on LoketAuth/PreTokenGenerationFunction/ServiceRole/DefaultPolicy',
-        'AwsSolutions-L1 on LoketApi/GraphqlFunction',
-        'AwsSolutions-L1 on LoketAuth/PreTokenGenerationFunction',
+        'AwsSolutions-SMG4 on LoketApi/Edge/OriginSecret',
+        'AwsSolutions-SMG4 on LoketApi/SecretKey',
         'AwsSolutions-SQS3 on LoketFigures/DeadLetters',
       ]);
     });
