@@ -135,12 +135,30 @@ function decodeCursor(cursor: string): { submittedAt: string; id: string; codeKe
   return { submittedAt: match[1], id: match[2], codeKey: match[3] };
 }
 
+/** Most ids whose partition one instance remembers. */
+const MAX_REMEMBERED_IDS = 10_000;
+
 /** The DynamoDB adapter of `ComplaintRepository`. */
 export class DynamoComplaintStore implements ComplaintRepository {
+  /**
+   * Ids this instance has made, listed or read, with their code keys. A pointer never changes, so
+   * a staff move on a complaint the instance has seen (typically just listed) skips the pointer's read.
+   */
+  private readonly codeKeys = new Map<string, string>();
+
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
+
+  private remember(c: Pick<Complaint, 'id' | 'codeKey'>): void {
+    if (this.codeKeys.has(c.id)) return;
+    if (this.codeKeys.size >= MAX_REMEMBERED_IDS) {
+      const oldest = this.codeKeys.keys().next().value;
+      if (oldest !== undefined) this.codeKeys.delete(oldest);
+    }
+    this.codeKeys.set(c.id, c.codeKey);
+  }
 
   /** One TransactWriteItems: the complaint, its reporter, its id pointer, the ticket check and the key. */
   async create(complaint: Complaint, idempotencyKey: string | null): Promise<void> {
@@ -190,10 +208,13 @@ export class DynamoComplaintStore implements ComplaintRepository {
       }
       throw error;
     }
+    this.remember(complaint);
   }
 
-  /** GetItem of the id pointer, then the complaint's partition. */
+  /** GetItem of the id pointer (unless this instance knows it), then the complaint's partition. */
   async get(id: string): Promise<Complaint | null> {
+    const known = this.codeKeys.get(id);
+    if (known !== undefined) return this.getByCodeKey(known);
     const pointer = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: complaintKeys.byId(id), ConsistentRead: true }),
     );
@@ -215,7 +236,12 @@ export class DynamoComplaintStore implements ComplaintRepository {
     const items = result.Items ?? [];
     const complaint = items.find((i) => i.sk === complaintKeys.itemSort.complaint);
     if (!complaint) return null;
-    return complaintFromItems(complaint, items.find((i) => i.sk === complaintKeys.itemSort.reporter) ?? null);
+    const found = complaintFromItems(
+      complaint,
+      items.find((i) => i.sk === complaintKeys.itemSort.reporter) ?? null,
+    );
+    this.remember(found);
+    return found;
   }
 
   /** A conditional PutItem, or one transaction when the reporter's item changes with it. */
@@ -317,6 +343,7 @@ export class DynamoComplaintStore implements ComplaintRepository {
         .filter((item) => typeof item.codeKey === 'string')
         .map((item) => {
           const complaint = complaintFromItems(item, undefined);
+          this.remember(complaint);
           return { complaint, cursor: encodeCursor(complaint) };
         }),
       nextCursor,
