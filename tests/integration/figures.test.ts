@@ -7,8 +7,10 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createFiguresConsumer } from '../../src/app/figures-consumer.js';
+import { BOOKING_POLICY_DEFAULTS } from '../../src/domain/booking/booking-policy.js';
 import { SURVEY_ELEMENTS } from '../../src/domain/figures/survey.js';
 import type { Ticket } from '../../src/domain/queue/ticket.js';
+import type { StreamRecordLike } from '../../src/dynamo/figures/stream-changes.js';
 import { DynamoTicketStore } from '../../src/dynamo/queue/ticket-store.js';
 import { StreamPoller } from '../../src/local/stream-poller.js';
 import { fixtureCatalog } from '../support/fixture-catalog.js';
@@ -512,4 +514,156 @@ describe('figures: the survey, periods, complaints and request counts', () => {
     expect(mall).toBeLessThanOrEqual(3);
     expect(satisfaction).toBeLessThanOrEqual(2);
   });
+});
+
+describe('figures: bookings, and records delivered out of order and twice', () => {
+  const M = 'figorder';
+  const AG = `${M}:agency`;
+  const WALK_IN = `${AG}:svc1`;
+  const BOOKED = `${AG}:svc2`;
+  let h: Harness;
+  let officer = '';
+  let kiosk = '';
+  let admin = '';
+
+  beforeAll(async () => {
+    const booking = { ...BOOKING_POLICY_DEFAULTS, capacityPerSlot: 100, minNoticeMinutes: 0 };
+    const catalog = fixtureCatalog({ mallId: M, counters: 2, services: [{}, { booking }] });
+    h = await createHarness(inject('dynamoEndpoint'), [catalog], new Date('2026-12-07T09:00:00+07:00'));
+    officer = await h.token({ role: 'OFFICER', mallId: M, agencyId: AG });
+    kiosk = await h.token({ role: 'KIOSK', mallId: M });
+    admin = await h.token({ role: 'ADMIN', mallId: M });
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const consumer = () =>
+    createFiguresConsumer({ tableName: h.table.tableName, dynamoEndpoint: h.table.endpoint, clock: h.clock });
+  const read = async () =>
+    (
+      await h.gql<{ agency: { figures: { days: DayRow[]; satisfaction: unknown } } }>(
+        AGENCY_FIGURES,
+        { id: AG, from: '2026-12-07', to: '2026-12-07' },
+        admin,
+      )
+    ).agency.figures;
+
+  it('counts bookings, their no-shows by the clock, and the same figures however the records arrive', async () => {
+    const at = (iso: string) => h.clock.set(new Date(iso));
+    const gql = (query: string, token?: string) => h.gql(query, {}, token);
+    // Three bookings of the 10:00 slot; one cancelled, one checked in, one never used.
+    const book = async (n: number) => {
+      const nik = `180204150890${String(n).padStart(4, '0')}`;
+      const { bookAppointment } = await h.gql<{ bookAppointment: { code: string } }>(
+        `mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { code } }`,
+        { input: { serviceId: BOOKED, startsAt: '2026-12-07T10:00:00+07:00', nik, phone: '081399900000' } },
+      );
+      return { code: bookAppointment.code, last4: nik.slice(-4) };
+    };
+    const used = await book(1);
+    const cancelled = await book(2);
+    await book(3);
+    await gql(
+      `mutation { cancelAppointment(code: "${cancelled.code}", nikLast4: "${cancelled.last4}") { id } }`,
+    );
+    at('2026-12-07T09:45:00+07:00');
+    const { checkInAppointment } = await h.gql<{ checkInAppointment: { id: string } }>(
+      `mutation { checkInAppointment(code: "${used.code}", nikLast4: "${used.last4}") { id } }`,
+      {},
+      kiosk,
+    );
+    // Called 5 minutes after its slot starts: a wait of 5 minutes, not 20.
+    at('2026-12-07T10:05:00+07:00');
+    await gql(
+      `mutation { callTicket(id: "${checkInAppointment.id}", counterId: "${AG}:loket-2") { id } }`,
+      officer,
+    );
+    await gql(`mutation { startServing(id: "${checkInAppointment.id}") { id } }`, officer);
+    at('2026-12-07T10:12:30+07:00');
+    await gql(`mutation { finishTicket(id: "${checkInAppointment.id}") { id } }`, officer);
+    // Walk-ins with every kind of move, each ticket moved several times.
+    for (let i = 0; i < 12; i++) {
+      at(`2026-12-07T10:${String(20 + i).padStart(2, '0')}:00+07:00`);
+      const { takeTicket } = await h.gql<{ takeTicket: { id: string; holderCode: string } }>(
+        `mutation($input: TakeTicketInput!) { takeTicket(input: $input) { id holderCode } }`,
+        { input: { serviceId: WALK_IN } },
+        kiosk,
+      );
+      const id = takeTicket.id;
+      if (i % 4 === 3) {
+        await gql(`mutation { cancelTicket(id: "${id}") { id } }`, officer);
+        continue;
+      }
+      h.clock.advance(60_000 * (i + 1));
+      await gql(`mutation { callTicket(id: "${id}", counterId: "${AG}:loket-1") { id } }`, officer);
+      if (i % 4 === 1) {
+        await gql(`mutation { recallTicket(id: "${id}") { id } }`, officer);
+        await gql(`mutation { markNoShow(id: "${id}") { id } }`, officer);
+        continue;
+      }
+      if (i % 4 === 2) {
+        await gql(`mutation { transferTicket(id: "${id}", toServiceId: "${BOOKED}") { id } }`, officer);
+        await gql(`mutation { callTicket(id: "${id}", counterId: "${AG}:loket-1") { id } }`, officer);
+      }
+      await gql(`mutation { startServing(id: "${id}") { id } }`, officer);
+      h.clock.advance(90_000 + i * 1_000);
+      await gql(`mutation { finishTicket(id: "${id}") { id } }`, officer);
+      await h.gql(SUBMIT_SURVEY, {
+        input: {
+          ticketId: id,
+          holderCode: takeTicket.holderCode,
+          answers: SURVEY_ELEMENTS.map((element, e) => ({ element, score: 1 + ((i + e) % 4) })),
+        },
+      });
+    }
+
+    // Every record the stream holds, captured without applying any.
+    const records: StreamRecordLike[] = [];
+    const capture = new StreamPoller({
+      endpoint: h.table.endpoint,
+      tableName: h.table.tableName,
+      consumer: async (batch) => {
+        records.push(...batch.Records);
+        return { batchItemFailures: [] };
+      },
+    });
+    await capture.catchUp();
+    await capture.stop();
+    expect(records.length).toBeGreaterThan(100);
+
+    // Newest first, each record twice, in small batches: every older image arrives after a newer one.
+    const apply = consumer();
+    const shuffled = [...records].reverse().flatMap((r) => [r, r]);
+    for (let i = 0; i < shuffled.length; i += 7) {
+      expect((await apply({ Records: shuffled.slice(i, i + 7) })).batchItemFailures).toEqual([]);
+    }
+    at('2026-12-07T10:14:00+07:00'); // before the unused booking's check-in window ends (10:15)
+    const before = await read();
+    at('2026-12-07T12:00:00+07:00');
+    const outOfOrder = await read();
+
+    // In order, from the oldest record, over what is there: nothing changes.
+    const replay = new StreamPoller({
+      endpoint: h.table.endpoint,
+      tableName: h.table.tableName,
+      consumer: consumer(),
+    });
+    await replay.catchUp();
+    await replay.stop();
+    expect(await read()).toEqual(outOfOrder);
+
+    const booked = (f: { days: DayRow[] }) => f.days.find((d) => d.service.id === BOOKED);
+    expect(booked(before)).toMatchObject({ bookings: 2, bookingNoShows: 0 });
+    expect(booked(outOfOrder)).toMatchObject({
+      bookings: 2,
+      bookingNoShows: 1,
+      // The booked ticket and the three walk-ins transferred in (their waits counted in the walk-in service).
+      served: 4,
+      waitMinutesP50: 5,
+    });
+    const walkIn = outOfOrder.days.find((d) => d.service.id === WALK_IN);
+    expect(walkIn).toMatchObject({ issued: 12, served: 3, noShow: 3, cancelled: 3, transferredOut: 3 });
+  }, 300_000);
 });
