@@ -400,12 +400,23 @@ describe('online booking on DynamoDB Local', () => {
         ?.appointment.status,
     ).toBe('NO_SHOW');
 
+    // Computed on read: the stored item still says BOOKED until a write records it.
+    const stored = async (id: string) =>
+      (
+        await h.table.client.send(
+          new GetCommand({ TableName: h.table.tableName, Key: bookingKeys.appointment(id) }),
+        )
+      ).Item?.status;
+    expect(await stored(first.id)).toBe('BOOKED');
+
     h.clock.set(at('12:00', '2026-12-02')); // both missed
     const third = await booked(mall, slot('10:00', '2026-12-03'), 4000);
     expect(
       (await run<{ appointment: AppointmentView }>(FIND, { code: first.code, last4: last4(4000) })).data
         ?.appointment.status,
     ).toBe('NO_SHOW');
+    // The NIK's next booking recorded both no-shows on their appointments, in its own transaction.
+    expect(await stored(first.id)).toBe('NO_SHOW');
 
     h.clock.set(at('12:00', '2026-12-03')); // the third missed: blocked until 30 days after it
     const blocked = await book(mall, slot('10:00', '2026-12-04'), 4000);
