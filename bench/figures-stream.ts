@@ -10,10 +10,10 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createFiguresConsumer } from '../src/app/figures-consumer.js';
 import { figuresKeys } from '../src/dynamo/shared/keys.js';
 import { StreamPoller } from '../src/local/stream-poller.js';
+import { fixtureCatalog } from '../tests/support/fixture-catalog.js';
 import type { BenchOptions } from './main.js';
 import type { SectionResult } from './report.js';
 import { round } from './stats.js';
-import { fixtureCatalog } from '../tests/support/fixture-catalog.js';
 import { createApi, dataOf } from './support.js';
 
 /** Approximate stored size of an item (DynamoDB counts names and values in UTF-8). */
