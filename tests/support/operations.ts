@@ -103,6 +103,18 @@ export const ADMIN_MACHINE_CLIENTS = operation('AdminMachineClients');
 /** The admin console pages through the audit log. */
 export const ADMIN_AUDIT_LOG = operation('AdminAuditLog');
 
+/** The admin console sends an assigned complaint to another agency. */
+export const REASSIGN_COMPLAINT = operation('ReassignComplaint');
+
+/** The officer console hands a complaint back to the mall. */
+export const RETURN_COMPLAINT = operation('ReturnComplaint');
+
+/** The admin console erases a reporter's personal data on request. */
+export const ERASE_REPORTER = operation('EraseReporter');
+
+/** The admin console's escalation list of overdue complaints. */
+export const OVERDUE_COMPLAINTS = operation('OverdueComplaints');
+
 /** Every real operation, by name. */
 export const REAL_OPERATIONS = {
   KIOSK_CATALOG,
@@ -140,4 +152,16 @@ export const ADMIN_OPERATIONS = {
   ADMIN_REVOKE_MACHINE_CLIENT,
   ADMIN_MACHINE_CLIENTS,
   ADMIN_AUDIT_LOG,
+} as const;
+
+/**
+ * The complaint desk's operations (docs/domain-rules.md, 'Complaint desk'): the admin console's
+ * reassignment, erasure and escalation list, the officer console's return. Rare next to the operations
+ * above (no benchmark or request budget); tests/integration/complaint-desk.test.ts runs each.
+ */
+export const COMPLAINT_DESK_OPERATIONS = {
+  REASSIGN_COMPLAINT,
+  RETURN_COMPLAINT,
+  ERASE_REPORTER,
+  OVERDUE_COMPLAINTS,
 } as const;
