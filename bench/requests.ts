@@ -11,8 +11,9 @@ import type { LoketHandler } from '../src/app/handler.js';
 import { RequestCachedTickets } from '../src/app/request-cache.js';
 import { SURVEY_ELEMENTS } from '../src/domain/figures/survey.js';
 import { DynamoTicketStore } from '../src/dynamo/queue/ticket-store.js';
+import { newMachineKeyPair, signMachineToken } from '../src/local/machine-client-key.js';
 import { StreamPoller } from '../src/local/stream-poller.js';
-import { REAL_OPERATIONS } from '../tests/support/operations.js';
+import { ADMIN_OPERATIONS, COMPLAINT_DESK_OPERATIONS, REAL_OPERATIONS } from '../tests/support/operations.js';
 import type { BenchOptions } from './main.js';
 import type { Check, SectionResult } from './report.js';
 import { median, round } from './stats.js';
@@ -231,6 +232,34 @@ export async function measureRequests(endpoint: string, options: BenchOptions): 
       null,
       () => api.call(ops.ADMIN_COMPLAINTS, { agencyId: polres, first: 20 }, admin),
     );
+    // The complaint desk, on a complaint this instance has listed: the id's partition is known, so a move
+    // reads the complaint's partition and writes (an instance that has not seen it reads the id first: +1).
+    const desk = COMPLAINT_DESK_OPERATIONS;
+    const dukcapil = `${mallId}:disdukcapil`;
+    const dukcapilOfficer = await api.token({ role: 'OFFICER', mallId, agencyId: dukcapil });
+    const routed = dataOf(
+      await api.call<{ submitComplaint: { id: string } }>(ops.SUBMIT_COMPLAINT, {
+        input: { ...complaint, agencyId: polres },
+      }),
+    ).submitComplaint.id;
+    await api.call(`mutation { verifyComplaint(id: "${routed}") { id } }`, {}, admin);
+    await api.call(`mutation { assignComplaint(id: "${routed}", agencyId: "${polres}") { id } }`, {}, admin);
+    await count('reassignComplaint (ReassignComplaint)', 'to another agency, with a reason', 2, () =>
+      api.call(
+        desk.REASSIGN_COMPLAINT,
+        { id: routed, agencyId: dukcapil, reason: 'Wewenang Disdukcapil.' },
+        admin,
+      ),
+    );
+    await count('returnComplaint (ReturnComplaint)', 'back to the mall, with a reason', 2, () =>
+      api.call(desk.RETURN_COMPLAINT, { id: routed, reason: 'Bukan wewenang kami.' }, dukcapilOfficer),
+    );
+    await count('eraseReporter (EraseReporter)', 'the reporter item deleted with the entry', 2, () =>
+      api.call(desk.ERASE_REPORTER, { id: routed }, admin),
+    );
+    await count('complaints (OverdueComplaints)', 'the escalation list, one page', 1, () =>
+      api.call(desk.OVERDUE_COMPLAINTS, { mallId, first: 20 }, admin),
+    );
     await count('agency schedule (PartnerSchedule)', 'PARTNER token, 31 days, warm catalog', 0, () =>
       api.call(ops.PARTNER_SCHEDULE, { agencyId: polres, from: '2026-12-01', to: '2026-12-31' }, partner),
     );
@@ -345,6 +374,65 @@ export async function measureRequests(endpoint: string, options: BenchOptions): 
           responses requiredSample elements { element average } ikm grade } } }`,
         { id: mallId, ...period },
       ),
+    );
+
+    // Administration (issue 13): a new service through the API, an exception, and a registered kiosk's
+    // own token, cold and warm on this instance.
+    const admins = ADMIN_OPERATIONS;
+    const newService = {
+      agencyId: polres,
+      slug: 'bench-layanan',
+      code: 'BENCH-LAYANAN',
+      name: 'Layanan Uji Bench',
+      ticketPrefix: 'BZ',
+      requirements: ['KTP-el'],
+      procedure: ['Ambil antrean'],
+      processingTime: '1 hari kerja',
+      feeAmount: 0,
+      product: 'Surat keterangan',
+      legalBasis: ['Perbup 1/2026'],
+      averageServiceMinutes: 10,
+    };
+    await count('upsertService (AdminUpsertService)', 'ADMIN token, a new service', 3, () =>
+      api.call(admins.ADMIN_UPSERT_SERVICE, { input: newService }, admin),
+    );
+    await count(
+      'upsertService (AdminUpsertService)',
+      'ADMIN token, the same service again (no change)',
+      3,
+      () => api.call(admins.ADMIN_UPSERT_SERVICE, { input: newService }, admin),
+    );
+    await count(
+      'setScheduleException (SetScheduleException)',
+      'PARTNER token, its own agency closed a day',
+      null,
+      () =>
+        api.call(
+          admins.SET_SCHEDULE_EXCEPTION,
+          {
+            input: { scopeId: polres, date: '2026-12-24', intervals: [], reason: 'Gangguan sistem' },
+            from: '2026-12-24',
+            to: '2026-12-24',
+          },
+          partner,
+        ),
+    );
+    const keys = await newMachineKeyPair();
+    const kioskId = dataOf(
+      await api.call<{ registerMachineClient: { id: string } }>(
+        admins.ADMIN_REGISTER_MACHINE_CLIENT,
+        {
+          input: { kind: 'KIOSK', name: 'Bench kiosk', mallId, publicKeyJwk: JSON.stringify(keys.publicJwk) },
+        },
+        admin,
+      ),
+    ).registerMachineClient.id;
+    const machineToken = await signMachineToken(kioskId, keys.privateJwk);
+    await count('a machine client token (me)', 'registered kiosk, key cache cold', 1, () =>
+      api.call('{ me { role subject } }', {}, machineToken),
+    );
+    await count('a machine client token (me)', 'registered kiosk, key cache warm (< 60 s)', 0, () =>
+      api.call('{ me { role subject } }', {}, machineToken),
     );
 
     const cache = await compareCache(api, ops.KIOSK_CATALOG, mallId, options.quick);
