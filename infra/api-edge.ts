@@ -1,4 +1,4 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Stack, Validations } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods,
@@ -89,6 +89,10 @@ export class ApiEdge extends Construct {
         originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         functionAssociations: [{ function: viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
+    });
+    new CfnOutput(stack, 'ApiUrl', {
+      description: 'URL of the GraphQL endpoint, through CloudFront and its WAF: the one clients use',
+      value: `https://${this.distribution.distributionDomainName}/graphql`,
     });
     Validations.of(this.distribution).acknowledge(
       {

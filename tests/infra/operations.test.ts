@@ -284,6 +284,11 @@ describe('the edge', () => {
     expect(behavior.AllowedMethods).toEqual(expect.arrayContaining(['GET', 'POST', 'OPTIONS']));
   });
 
+  it('outputs the URL clients use, on the distribution', () => {
+    const [output] = Object.values(apiTemplate.findOutputs('ApiUrl'));
+    expect(JSON.stringify(output?.Value)).toMatch(/https:\/\/.*DomainName.*\/graphql/);
+  });
+
   it("writes the viewer's address into the header Loket's limits read, at the viewer request", () => {
     const fn = resources(apiTemplate, 'AWS::CloudFront::Function')[0] as Resource;
     expect(String(fn.Properties.FunctionCode)).toContain(`'${VIEWER_ADDRESS_HEADER}'`);
