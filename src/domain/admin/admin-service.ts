@@ -32,6 +32,7 @@ import { StaleWriteError } from '../shared/stale-write-error.js';
 import type { Clock } from '../time/clock.js';
 import { WEEKDAYS, type Weekday } from '../time/local-time.js';
 import type { AuditEntry, AuditPage, AuditRepository } from './audit.js';
+import { canonicalJson } from './catalog-load.js';
 import {
   agencyRules,
   bookingPolicyRule,
@@ -230,8 +231,9 @@ function withException(spec: ScheduleSpec | null, exception: ScheduleException):
   return { ...base, exceptions };
 }
 
+/** Equal as data: a stored item's attributes come back from the table in any order. */
 function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return canonicalJson(a) === canonicalJson(b);
 }
 
 function signInRequired(what: string): never {
