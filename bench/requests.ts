@@ -328,8 +328,8 @@ export async function measureRequests(endpoint: string, options: BenchOptions): 
     await api.call(`mutation { startServing(id: "${rated.id}") { id } }`, {}, officer);
     await api.call(`mutation { finishTicket(id: "${rated.id}") { id } }`, {}, officer);
     const answers = SURVEY_ELEMENTS;
-    await count('submitSurvey', 'by the holder code, 9 answers', 2, () =>
-      api.call('mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { submittedAt } }', {
+    await count('submitSurvey (SubmitSurvey)', 'by the holder code, 9 answers', 2, () =>
+      api.call(ops.SUBMIT_SURVEY, {
         input: {
           ticketId: rated.id,
           holderCode: rated.holderCode,
@@ -350,89 +350,13 @@ export async function measureRequests(endpoint: string, options: BenchOptions): 
     await poller.stop();
     const period = { from: '2026-12-01', to: '2026-12-31' };
     await count('Agency.figures (AgencyFigures)', 'PARTNER token, 31 days, warm catalog', 2, () =>
-      api.call(
-        `query($id: ID!, $from: Date!, $to: Date!) { agency(id: $id) { figures(from: $from, to: $to) {
-          days { date service { name } issued served waitMinutesP50 waitMinutesP90 servedWithinTarget }
-          complaints { received answeredOnTime answeredLate overdueNow medianFirstAnswerHours }
-          satisfaction { responses requiredSample ikm grade } } } }`,
-        { id: polres, ...period },
-        partner,
-      ),
+      api.call(ops.AGENCY_FIGURES, { agencyId: polres, ...period }, partner),
     );
     await count('Mall.figures (MallFigures)', 'ADMIN token, 31 days, warm catalog', 3, () =>
-      api.call(
-        `query($id: ID!, $from: Date!, $to: Date!) { mall(id: $id) { figures(from: $from, to: $to) {
-          agencies { agency { name } days { service { name } issued served waitMinutesP90 } }
-          complaints { received overdueNow } satisfaction { ikm grade } } } }`,
-        { id: mallId, ...period },
-        admin,
-      ),
+      api.call(ops.MALL_FIGURES, { mallId, ...period }, admin),
     );
-    await count('Mall.satisfaction (PublishedSkm)', 'public, 31 days, warm catalog', 2, () =>
-      api.call(
-        `query($id: ID!, $from: Date!, $to: Date!) { mall(id: $id) { satisfaction(from: $from, to: $to) {
-          responses requiredSample elements { element average } ikm grade } } }`,
-        { id: mallId, ...period },
-      ),
-    );
-
-    // Administration (issue 13): a new service through the API, an exception, and a registered kiosk's
-    // own token, cold and warm on this instance.
-    const admins = ADMIN_OPERATIONS;
-    const newService = {
-      agencyId: polres,
-      slug: 'bench-layanan',
-      code: 'BENCH-LAYANAN',
-      name: 'Layanan Uji Bench',
-      ticketPrefix: 'BZ',
-      requirements: ['KTP-el'],
-      procedure: ['Ambil antrean'],
-      processingTime: '1 hari kerja',
-      feeAmount: 0,
-      product: 'Surat keterangan',
-      legalBasis: ['Perbup 1/2026'],
-      averageServiceMinutes: 10,
-    };
-    await count('upsertService (AdminUpsertService)', 'ADMIN token, a new service', 3, () =>
-      api.call(admins.ADMIN_UPSERT_SERVICE, { input: newService }, admin),
-    );
-    await count(
-      'upsertService (AdminUpsertService)',
-      'ADMIN token, the same service again (no change)',
-      3,
-      () => api.call(admins.ADMIN_UPSERT_SERVICE, { input: newService }, admin),
-    );
-    await count(
-      'setScheduleException (SetScheduleException)',
-      'PARTNER token, its own agency closed a day',
-      null,
-      () =>
-        api.call(
-          admins.SET_SCHEDULE_EXCEPTION,
-          {
-            input: { scopeId: polres, date: '2026-12-24', intervals: [], reason: 'Gangguan sistem' },
-            from: '2026-12-24',
-            to: '2026-12-24',
-          },
-          partner,
-        ),
-    );
-    const keys = await newMachineKeyPair();
-    const kioskId = dataOf(
-      await api.call<{ registerMachineClient: { id: string } }>(
-        admins.ADMIN_REGISTER_MACHINE_CLIENT,
-        {
-          input: { kind: 'KIOSK', name: 'Bench kiosk', mallId, publicKeyJwk: JSON.stringify(keys.publicJwk) },
-        },
-        admin,
-      ),
-    ).registerMachineClient.id;
-    const machineToken = await signMachineToken(kioskId, keys.privateJwk);
-    await count('a machine client token (me)', 'registered kiosk, key cache cold', 1, () =>
-      api.call('{ me { role subject } }', {}, machineToken),
-    );
-    await count('a machine client token (me)', 'registered kiosk, key cache warm (< 60 s)', 0, () =>
-      api.call('{ me { role subject } }', {}, machineToken),
+    await count('Mall.satisfaction (PublishedSatisfaction)', 'public, 31 days, warm catalog', 2, () =>
+      api.call(ops.PUBLISHED_SATISFACTION, { mallId, ...period }),
     );
 
     const cache = await compareCache(api, ops.KIOSK_CATALOG, mallId, options.quick);

@@ -116,6 +116,18 @@ export const ERASE_REPORTER = operation('EraseReporter');
 export const OVERDUE_COMPLAINTS = operation('OverdueComplaints');
 
 /** Every real operation, by name. */
+/** The officer console, a partner system or the admin console: an agency's figures of a period. */
+export const AGENCY_FIGURES = operation('AgencyFigures');
+
+/** The admin console and the CSV export (`npm run figures`): a mall's figures, agency by agency. */
+export const MALL_FIGURES = operation('MallFigures');
+
+/** Anyone: the mall's published satisfaction index (SKM). */
+export const PUBLISHED_SATISFACTION = operation('PublishedSatisfaction');
+
+/** The citizen's phone (holder code) or the counter tablet: the survey of a served ticket. */
+export const SUBMIT_SURVEY = operation('SubmitSurvey');
+
 export const REAL_OPERATIONS = {
   KIOSK_CATALOG,
   TAKE_TICKET,
@@ -135,6 +147,10 @@ export const REAL_OPERATIONS = {
   CANCEL_APPOINTMENT,
   CHECK_IN_APPOINTMENT,
   DAY_APPOINTMENTS,
+  AGENCY_FIGURES,
+  MALL_FIGURES,
+  PUBLISHED_SATISFACTION,
+  SUBMIT_SURVEY,
 } as const;
 
 /**
