@@ -8,7 +8,7 @@
  * - OFFICER (one mall, one agency): queue moves on that agency's counters;
  *   read and answer that agency's complaints.
  * - ADMIN (one mall): everything within that mall.
- * - PARTNER (one mall, one agency): read-only, that agency's schedule and figures.
+ * - PARTNER (one mall, one agency): that agency's figures; set and remove that agency's schedule exceptions.
  *
  * Public reads stay public whatever the token; nothing else crosses a mall or
  * an agency boundary the token does not name. What of a complaint a caller
@@ -116,4 +116,26 @@ export function authorizeComplaintListing(
     return viewer.agencyId;
   }
   throw new ForbiddenError('You may not list these complaints.');
+}
+
+/** Changing the catalog or machine clients of a mall, or reading its audit log: the mall's ADMIN. */
+export function assertCanAdministerMall(viewer: Viewer, mallId: string | null): void {
+  if (viewer.role === 'PUBLIC') signInRequired('administer the mall');
+  if (viewer.role !== 'ADMIN' || mallId === null || viewer.mallId !== mallId) {
+    throw new ForbiddenError('Only the mall’s admins may administer it.');
+  }
+}
+
+/**
+ * Setting or removing a schedule exception of `scopeId` (a mall or an agency id): the mall's ADMIN, or the
+ * PARTNER of that agency for its own agency (an outage of its system, a closed day).
+ */
+export function assertCanChangeSchedule(viewer: Viewer, scopeId: string): void {
+  if (viewer.role === 'PUBLIC') signInRequired('change opening hours');
+  const mallId = mallIdOf(scopeId) ?? scopeId;
+  if (viewer.role === 'ADMIN' && viewer.mallId === mallId) return;
+  if (viewer.role === 'PARTNER' && viewer.agencyId === scopeId) return;
+  throw new ForbiddenError(
+    'Only the mall’s admins, or a partner for its own agency, may change these hours.',
+  );
 }

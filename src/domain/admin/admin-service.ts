@@ -6,6 +6,7 @@
  * (docs/domain-rules.md, 'Administration and machine clients').
  */
 import { z } from 'zod';
+import { assertCanAdministerMall, assertCanChangeSchedule } from '../access/access.js';
 import type { Viewer } from '../access/viewer.js';
 import {
   type Agency,
@@ -20,13 +21,7 @@ import {
 import { IndexedCatalog } from '../catalog/catalog-reader.js';
 import type { ScheduleException, ScheduleSpec, TimeInterval } from '../catalog/schedule.js';
 import type { ScheduleView } from '../catalog/schedule-view.js';
-import {
-  BadInputError,
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  UnauthenticatedError,
-} from '../shared/errors.js';
+import { BadInputError, ConflictError, NotFoundError } from '../shared/errors.js';
 import type { RandomSource } from '../shared/random.js';
 import { StaleWriteError } from '../shared/stale-write-error.js';
 import type { Clock } from '../time/clock.js';
@@ -236,29 +231,6 @@ function sameJson(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
 }
 
-function signInRequired(what: string): never {
-  throw new UnauthenticatedError(`Sign in to ${what}.`);
-}
-
-/** Changing the catalog or machine clients of a mall, or reading its audit log: the mall's ADMIN. */
-export function assertCanAdministerMall(viewer: Viewer, mallId: string | null): void {
-  if (viewer.role === 'PUBLIC') signInRequired('administer the mall');
-  if (viewer.role !== 'ADMIN' || mallId === null || viewer.mallId !== mallId) {
-    throw new ForbiddenError('Only the mall’s admins may administer it.');
-  }
-}
-
-/** Setting or removing a schedule exception: the mall's ADMIN, or the PARTNER of the agency for its own agency. */
-export function assertCanChangeSchedule(viewer: Viewer, scopeId: string): void {
-  if (viewer.role === 'PUBLIC') signInRequired('change opening hours');
-  const mallId = scopeId.includes(ID_SEPARATOR) ? mallIdOf(scopeId) : scopeId;
-  if (viewer.role === 'ADMIN' && mallId !== null && viewer.mallId === mallId) return;
-  if (viewer.role === 'PARTNER' && viewer.agencyId === scopeId) return;
-  throw new ForbiddenError(
-    'Only the mall’s admins, or a partner for its own agency, may change these hours.',
-  );
-}
-
 /** The ports the administration use cases need. */
 export interface AdminPorts {
   writer: CatalogWriter;
@@ -419,8 +391,7 @@ export class AdminService {
 
   /** Revokes a machine client: its tokens are refused on every instance within a minute. */
   async revokeMachineClient(viewer: Viewer, id: string): Promise<MachineClient> {
-    if (viewer.role === 'PUBLIC') signInRequired('administer the mall');
-    if (viewer.role !== 'ADMIN') throw new ForbiddenError('Only the mall’s admins may administer it.');
+    if (viewer.role !== 'ADMIN') assertCanAdministerMall(viewer, null);
     const client = isPlausibleId(id) ? await this.ports.machineClients.getMachineClient(id) : null;
     if (!client) throw new NotFoundError('No such machine client.');
     assertCanAdministerMall(viewer, client.mallId);
