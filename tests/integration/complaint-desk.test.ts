@@ -385,6 +385,28 @@ describe('the complaint desk on DynamoDB Local', () => {
     expect(twice.timeline).toHaveLength(erased.timeline.length);
   });
 
+  it('logs a refused token with its code and reason, never the token', async () => {
+    const expired = await h.token(
+      { role: 'ADMIN', mallId: MALL },
+      { issuedAt: new Date(Date.now() - 2 * 3600_000), expiresInSeconds: 3600 },
+    );
+    const forged = `${admin.slice(0, -4)}AAAA`;
+    const log = await captureLog(async () => {
+      for (const token of [expired, forged]) {
+        const r = await h.raw(LIST, { mallId: MALL }, token);
+        expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      }
+    });
+    const lines = log.split('\n').filter((l) => l.includes('Token refused'));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain('"code":"UNAUTHENTICATED"');
+    expect(lines[0]).toContain('"reason":"expired"');
+    expect(lines[1]).toContain('"reason":"signature-or-issuer"');
+    for (const token of [expired, forged, admin]) {
+      for (const part of token.split('.')) expect(log).not.toContain(part);
+    }
+  });
+
   it('keeps the reporter until 2 years after the complaint closes: a TTL on the reporter item, honoured on read', async () => {
     h.clock.set(TUESDAY);
     const c = await assigned();
