@@ -74,7 +74,7 @@ export class FiguresProjector {
       return g.changes;
     };
 
-    // The newest version of each ticket in the batch is enough: its facts supersede the older ones'.
+    // The newest version of each ticket (and complaint) in the batch is enough: it supersedes the older ones.
     const newestTicket = new Map<string, number>();
     changes.forEach((c, i) => {
       if (c.kind !== 'TICKET') return;
@@ -82,6 +82,19 @@ export class FiguresProjector {
       const seenChange = seen === undefined ? undefined : changes[seen];
       if (!seenChange || (seenChange.kind === 'TICKET' && seenChange.ticket.version <= c.ticket.version)) {
         newestTicket.set(c.ticket.id, i);
+      }
+    });
+
+    const newestComplaint = new Map<string, number>();
+    changes.forEach((c, i) => {
+      if (c.kind !== 'COMPLAINT') return;
+      const seen = newestComplaint.get(c.complaint.id);
+      const seenChange = seen === undefined ? undefined : changes[seen];
+      if (
+        !seenChange ||
+        (seenChange.kind === 'COMPLAINT' && seenChange.complaint.version <= c.complaint.version)
+      ) {
+        newestComplaint.set(c.complaint.id, i);
       }
     });
 
@@ -108,6 +121,7 @@ export class FiguresProjector {
             break;
           }
           case 'COMPLAINT': {
+            if (newestComplaint.get(change.complaint.id) !== i) break;
             const catalog = await catalogOf(change.complaint.mallId);
             if (!catalog) break; // a mall that no longer exists has no figures to show
             const fact = complaintFact(change.complaint, catalog);
