@@ -359,6 +359,65 @@ export async function measureRequests(endpoint: string, options: BenchOptions): 
       api.call(ops.PUBLISHED_SATISFACTION, { mallId, ...period }),
     );
 
+    // Administration (issue 13): a new service through the API, an exception, and a registered kiosk's
+    // own token, cold and warm on this instance.
+    const admins = ADMIN_OPERATIONS;
+    const newService = {
+      agencyId: polres,
+      slug: 'bench-layanan',
+      code: 'BENCH-LAYANAN',
+      name: 'Layanan Uji Bench',
+      ticketPrefix: 'BZ',
+      requirements: ['KTP-el'],
+      procedure: ['Ambil antrean'],
+      processingTime: '1 hari kerja',
+      feeAmount: 0,
+      product: 'Surat keterangan',
+      legalBasis: ['Perbup 1/2026'],
+      averageServiceMinutes: 10,
+    };
+    await count('upsertService (AdminUpsertService)', 'ADMIN token, a new service', 3, () =>
+      api.call(admins.ADMIN_UPSERT_SERVICE, { input: newService }, admin),
+    );
+    await count(
+      'upsertService (AdminUpsertService)',
+      'ADMIN token, the same service again (no change)',
+      3,
+      () => api.call(admins.ADMIN_UPSERT_SERVICE, { input: newService }, admin),
+    );
+    await count(
+      'setScheduleException (SetScheduleException)',
+      'PARTNER token, its own agency closed a day',
+      null,
+      () =>
+        api.call(
+          admins.SET_SCHEDULE_EXCEPTION,
+          {
+            input: { scopeId: polres, date: '2026-12-24', intervals: [], reason: 'Gangguan sistem' },
+            from: '2026-12-24',
+            to: '2026-12-24',
+          },
+          partner,
+        ),
+    );
+    const keys = await newMachineKeyPair();
+    const kioskId = dataOf(
+      await api.call<{ registerMachineClient: { id: string } }>(
+        admins.ADMIN_REGISTER_MACHINE_CLIENT,
+        {
+          input: { kind: 'KIOSK', name: 'Bench kiosk', mallId, publicKeyJwk: JSON.stringify(keys.publicJwk) },
+        },
+        admin,
+      ),
+    ).registerMachineClient.id;
+    const machineToken = await signMachineToken(kioskId, keys.privateJwk);
+    await count('a machine client token (me)', 'registered kiosk, key cache cold', 1, () =>
+      api.call('{ me { role subject } }', {}, machineToken),
+    );
+    await count('a machine client token (me)', 'registered kiosk, key cache warm (< 60 s)', 0, () =>
+      api.call('{ me { role subject } }', {}, machineToken),
+    );
+
     const cache = await compareCache(api, ops.KIOSK_CATALOG, mallId, options.quick);
     return report(rows, cache);
   } finally {
