@@ -47,10 +47,10 @@ function explain(error: unknown): string {
     name === 'CredentialsProviderError' ||
     /credential/i.test((error as Error | undefined)?.message ?? '')
   ) {
-    return 'No AWS credentials: load through the deployed API instead, `npm run load -- --api <GraphqlUrl> --token <ADMIN token>`, or set AWS credentials (e.g. AWS_PROFILE) for --aws.';
+    return 'No AWS credentials: load through the deployed API instead, `npm run load -- --api <ApiUrl> --token <ADMIN token>`, or set AWS credentials (e.g. AWS_PROFILE) for --aws.';
   }
   if (/region is missing/i.test((error as Error | undefined)?.message ?? '')) {
-    return 'No AWS region: set AWS_REGION (e.g. ap-southeast-3) for --aws, or load through the API with --api <GraphqlUrl> --token <ADMIN token>.';
+    return 'No AWS region: set AWS_REGION (e.g. ap-southeast-3) for --aws, or load through the API with --api <ApiUrl> --token <ADMIN token>.';
   }
   if (values.api !== undefined) return `The API refused the load: ${(error as Error).message}`;
   return String((error as Error | undefined)?.stack ?? error);
