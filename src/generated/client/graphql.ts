@@ -28,9 +28,13 @@ export type AgencyInput = {
   active?: InputMaybe<Scalars['Boolean']['input']>;
   /** What the agency does at the mall. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** What kind of body the agency is. */
   kind: AgencyKind;
+  /** The mall the agency serves in. */
   mallId: Scalars['ID']['input'];
+  /** Full name, e.g. Kantor Imigrasi Kelas II TPI Kotabumi. */
   name: Scalars['String']['input'];
+  /** Short name for displays. */
   shortName?: InputMaybe<Scalars['String']['input']>;
   /** Becomes the last part of the id: <mallId>:<slug>. */
   slug: Scalars['String']['input'];
@@ -78,13 +82,19 @@ export type BookAppointmentInput = {
 
 /** A service's booking policy; a field left out takes its default (see BookingPolicy). */
 export type BookingPolicyInput = {
+  /** Bookings a slot holds, 1 to 1000. */
   capacityPerSlot?: InputMaybe<Scalars['Int']['input']>;
+  /** Check-in opens this many minutes before the slot. */
   checkInEarlyMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** Check-in closes this many minutes after the slot start. */
   checkInLateMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** Bookings close this many minutes before the slot. */
   minNoticeMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** Length of a slot, 5 to 240 minutes. */
   slotMinutes?: InputMaybe<Scalars['Int']['input']>;
   /** Share of the day's quota kept for walk-ins, 0 to below 1. */
   walkInShare?: InputMaybe<Scalars['Float']['input']>;
+  /** Days ahead bookings open, 0 to 90. */
   windowDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -129,7 +139,9 @@ export type ComplaintStatus =
 export type CounterInput = {
   /** False deactivates it (never deleted). */
   active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The agency the counter belongs to. */
   agencyId: Scalars['ID']['input'];
+  /** Name shown on the hall display, e.g. Loket 1 Imigrasi. */
   name: Scalars['String']['input'];
   /** Services of the same agency. */
   serviceIds: Array<Scalars['ID']['input']>;
@@ -161,8 +173,11 @@ export type PriorityGroup =
 export type RegisterMachineClientInput = {
   /** Required for PARTNER. */
   agencyId?: InputMaybe<Scalars['ID']['input']>;
+  /** Kiosk or partner system. */
   kind: MachineClientKind;
+  /** Its mall. */
   mallId: Scalars['ID']['input'];
+  /** What the mall calls it, e.g. Kiosk 1. */
   name: Scalars['String']['input'];
   /** The client's public key as a JWK (EC P-256); it signs ES256 tokens with iss = sub = the returned id, aud = loket. */
   publicKeyJwk: Scalars['String']['input'];
@@ -193,9 +208,11 @@ export type Role =
 
 /** The hours of one date of the mall or an agency, replacing its weekly hours that day. */
 export type ScheduleExceptionInput = {
+  /** The date, in the mall's time zone. */
   date: Scalars['Date']['input'];
   /** Empty: closed that day. */
   intervals: Array<TimeIntervalInput>;
+  /** Why, e.g. Pemeliharaan sistem SIMKIM. */
   reason: Scalars['String']['input'];
   /** A mall id or an agency id. */
   scopeId: Scalars['ID']['input'];
@@ -205,7 +222,9 @@ export type ScheduleExceptionInput = {
 export type ServiceInput = {
   /** False deactivates it (never deleted). */
   active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The agency that offers the service. */
   agencyId: Scalars['ID']['input'];
+  /** Average minutes one ticket takes at the counter, 1 to 480. */
   averageServiceMinutes: Scalars['Int']['input'];
   /** How it takes online bookings. Omitted: kept. Null: takes no bookings. */
   bookingPolicy?: InputMaybe<BookingPolicyInput>;
@@ -217,14 +236,21 @@ export type ServiceInput = {
   cutoffMinutes?: InputMaybe<Scalars['Int']['input']>;
   /** Null: no daily limit. */
   dailyQuota?: InputMaybe<Scalars['Int']['input']>;
+  /** What the service is for. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** Whole rupiah; 0 is free. */
   feeAmount: Scalars['Int']['input'];
+  /** Legal basis (dasar hukum), one regulation per entry, at least one. */
   legalBasis: Array<Scalars['String']['input']>;
+  /** Name, e.g. Paspor Baru. */
   name: Scalars['String']['input'];
+  /** Procedure (prosedur), one step per entry, at least one. */
   procedure: Array<Scalars['String']['input']>;
+  /** Human text, e.g. '4 hari kerja'. */
   processingTime: Scalars['String']['input'];
+  /** What the citizen receives (produk layanan). */
   product: Scalars['String']['input'];
+  /** Requirements (persyaratan), one per entry, at least one. */
   requirements: Array<Scalars['String']['input']>;
   /** Becomes the last part of the id: <agencyId>:<slug>. */
   slug: Scalars['String']['input'];
@@ -349,6 +375,7 @@ export type TicketStatus =
 export type TimeIntervalInput = {
   /** Later than opens; 24:00 for midnight. */
   closes: Scalars['LocalTime']['input'];
+  /** Opening time, mall time. */
   opens: Scalars['LocalTime']['input'];
 };
 
@@ -366,6 +393,7 @@ export type Weekday =
 export type WeeklyHoursInput = {
   /** Not overlapping; empty: closed. */
   intervals: Array<TimeIntervalInput>;
+  /** The weekday. */
   weekday: Weekday;
 };
 
