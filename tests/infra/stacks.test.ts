@@ -4,7 +4,8 @@
  * No AWS account, Docker or network is needed.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Stack } from 'aws-cdk-lib';
@@ -242,10 +243,14 @@ describe('LoketApi', () => {
         process.stdout.write(result.body);
         process.exit(0);`;
       // No database is reachable: the query needs none, and the INIT warm-up must not fail the start.
+      // The secret key comes from a key file here, as on a laptop (on AWS, from the stack's secret).
+      const keyFile = join(mkdtempSync(join(tmpdir(), 'loket-bundle-key-')), 'loket-secret.key');
+      writeFileSync(keyFile, `${'ab'.repeat(32)}\n`, { mode: 0o600 });
       const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
         env: {
           PATH: process.env.PATH,
           LOKET_TABLE: 'loket',
+          LOKET_SECRET_KEY_FILE: keyFile,
           DYNAMODB_ENDPOINT: 'http://127.0.0.1:9',
           NODE_ENV: 'production',
           AWS_REGION: 'ap-southeast-3',
