@@ -12,9 +12,10 @@ import { buildSchema, Kind, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readCatalogs } from '../../src/catalog-data/data-files.js';
 import { typeDefs } from '../../src/generated/type-defs.js';
+import { newMachineKeyPair } from '../../src/local/machine-client-key.js';
 import { fixtureCatalog } from '../support/fixture-catalog.js';
 import { createHarness, type Harness } from '../support/harness.js';
-import { REAL_OPERATIONS } from '../support/operations.js';
+import { ADMIN_OPERATIONS, REAL_OPERATIONS } from '../support/operations.js';
 
 /** What the request paths may send: the calls of the API's IAM policy (infra/api-stack.ts). */
 const ALLOWED_COMMANDS = new Set([
@@ -307,6 +308,53 @@ describe('no Scan on any request path', () => {
         seedAdmin,
       );
       await run(`mutation { eraseReporter(id: "${c}") { id } }`, undefined, seedAdmin);
+
+      // Mall administration (ADMIN_OPERATIONS): the catalog through the API, exceptions, machine clients, the log.
+      const ops = ADMIN_OPERATIONS;
+      await run(
+        ops.ADMIN_UPSERT_AGENCY,
+        { input: { mallId, slug: 'imigrasi', name: 'Kantor Imigrasi', kind: 'VERTICAL' } },
+        seedAdmin,
+      );
+      const paspor = {
+        agencyId: `${mallId}:imigrasi`,
+        slug: 'paspor',
+        code: 'PASPOR',
+        name: 'Paspor',
+        ticketPrefix: 'PS',
+        requirements: ['KTP-el'],
+        procedure: ['Ambil antrean'],
+        processingTime: '4 hari kerja',
+        feeAmount: 350000,
+        product: 'Paspor',
+        legalBasis: ['UU 6/2011'],
+        averageServiceMinutes: 20,
+      };
+      await run(ops.ADMIN_UPSERT_SERVICE, { input: paspor }, seedAdmin);
+      await run(
+        ops.ADMIN_UPSERT_COUNTER,
+        {
+          input: {
+            agencyId: paspor.agencyId,
+            slug: 'loket-1',
+            name: 'Loket Imigrasi',
+            serviceIds: [`${paspor.agencyId}:paspor`],
+          },
+        },
+        seedAdmin,
+      );
+      const closed = { scopeId: polres, date: '2026-12-02', intervals: [], reason: 'Gangguan sistem' };
+      await run(ops.SET_SCHEDULE_EXCEPTION, { input: closed, from: closed.date, to: closed.date }, partner);
+      await run(ops.REMOVE_SCHEDULE_EXCEPTION, { scopeId: polres, date: closed.date }, partner);
+      const { publicJwk } = await newMachineKeyPair();
+      const registered = await run<{ registerMachineClient: { id: string } }>(
+        ops.ADMIN_REGISTER_MACHINE_CLIENT,
+        { input: { kind: 'KIOSK', name: 'Kiosk 1', mallId, publicKeyJwk: JSON.stringify(publicJwk) } },
+        seedAdmin,
+      );
+      await run(ops.ADMIN_MACHINE_CLIENTS, { mallId }, seedAdmin);
+      await run(ops.ADMIN_REVOKE_MACHINE_CLIENT, { id: registered.registerMachineClient.id }, seedAdmin);
+      await run(ops.ADMIN_AUDIT_LOG, { mallId, first: 5 }, seedAdmin);
 
       // Every root field of the schema was called...
       const schema = buildSchema(typeDefs);
