@@ -4,6 +4,7 @@
  * context on top of them.
  */
 import { randomBytes } from 'node:crypto';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AdminService } from '../domain/admin/admin-service.js';
 import type { CatalogWriter } from '../domain/admin/catalog-writer.js';
 import { MachineClientDirectory } from '../domain/admin/machine-client.js';
@@ -28,12 +29,15 @@ import { DynamoRollupStore } from '../dynamo/figures/rollup-store.js';
 import { DynamoSurveyStore } from '../dynamo/figures/survey-store.js';
 import { DynamoTicketStore } from '../dynamo/queue/ticket-store.js';
 import { createDocumentClient, type RequestCounter, warmUpConnection } from '../dynamo/shared/client.js';
+import { DynamoDataKeyStore } from '../dynamo/shared/data-key-store.js';
 import { DynamoIdempotencyStore } from '../dynamo/shared/idempotency-store.js';
 import { type Authenticator, createAuthenticator } from './auth/authenticator.js';
 import type { AppConfig } from './config.js';
 import type { GraphQLContext } from './context.js';
 import { randomIds } from './ids.js';
+import { kmsDataKeys } from './kms-data-key.js';
 import { ObservedCatalogReader } from './observed-catalog.js';
+import { loadPersonalDataKey, withPersonalDataKey } from './personal-data-key.js';
 import { logReporterRead } from './reporter-audit.js';
 import { RequestCachedTickets } from './request-cache.js';
 import { secretsLoader } from './secrets.js';
@@ -90,9 +94,21 @@ export function createServices(config: AppConfig, counter?: RequestCounter): App
     catalogWriter: catalogStore,
     adminStore,
     machineClients,
-    secrets: secretsLoader(config.secretKey),
+    secrets: secretsOf(config, client),
     warmUp: () => warmUpConnection(client, config.tableName),
   };
+}
+
+/**
+ * The instance's secrets. On AWS (`personalDataKmsKeyId` set) personal data is sealed under a data key
+ * that KMS wrapped (envelope encryption), unwrapped once per instance; locally under the secret key.
+ */
+function secretsOf(config: AppConfig, client: DynamoDBDocumentClient): () => Promise<Secrets> {
+  const kmsKeyId = config.personalDataKmsKeyId;
+  if (!kmsKeyId) return secretsLoader(config.secretKey);
+  return withPersonalDataKey(secretsLoader(config.secretKey), () =>
+    loadPersonalDataKey(kmsDataKeys(kmsKeyId), new DynamoDataKeyStore(client, config.tableName)),
+  );
 }
 
 /** What a request brings that the context needs. */

@@ -32,13 +32,19 @@ export interface AppConfig {
   trustedDocuments?: TrustedDocumentsOptions;
   /** The secret CloudFront adds to each request (`LOKET_ORIGIN_SECRET`); unset, no edge is required. */
   originSecret?: string | undefined;
+  /**
+   * `LOKET_KMS_KEY_ID`: the KMS key that wraps the data key of personal data (envelope encryption, on
+   * AWS). Unset (locally): personal data is sealed under the key derived from the secret key.
+   */
+  personalDataKmsKeyId?: string | undefined;
 }
 
 /**
  * The configuration of the handler from env: `LOKET_TABLE` (required),
  * `DYNAMODB_ENDPOINT`, `NODE_ENV`, `LOKET_CLOCK` (refused in production), the
  * auth variables of `auth/authenticator.ts`, the rate limits of `rate-limit.ts`, the
- * secret key of `secrets.ts` and `LOKET_ORIGIN_SECRET` (see `HandlerOptions.originSecret`).
+ * secret key of `secrets.ts`, `LOKET_ORIGIN_SECRET` (see `HandlerOptions.originSecret`) and
+ * `LOKET_KMS_KEY_ID` (see `personal-data-key.ts`).
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
@@ -63,5 +69,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secretKey: secretKeySourceFromEnv(env),
     trustedDocuments: trustedDocumentsFromEnv(env, production),
     originSecret: env.LOKET_ORIGIN_SECRET || undefined,
+    personalDataKmsKeyId: env.LOKET_KMS_KEY_ID || undefined,
   };
 }

@@ -31,6 +31,7 @@ export type ItemType =
   | 'APPOINTMENT_CONTACT'
   | 'NIK'
   | 'IDEMPOTENCY'
+  | 'DATA_KEY'
   | 'AUDIT'
   | 'MACHINE_CLIENT'
   | 'SURVEY'
@@ -200,6 +201,9 @@ export const adminKeys = {
   machineClientsOfMall: (mallId: string): string => `MACHINECLIENTS#${mallId}`,
   machineClientSort: (createdAt: string, id: string): string => `${createdAt}#${id}`,
 } as const;
+
+/** The deployment's data key of personal data, wrapped by KMS (useless without KMS). */
+export const DATA_KEY_ITEM: ItemKey = { pk: 'DATAKEY#personal-data', sk: 'KEY' };
 
 /** A key no item ever has: what a cold start reads to open its connection early. */
 export const WARM_UP_KEY: ItemKey = { pk: 'WARMUP', sk: 'WARMUP' };
