@@ -66,7 +66,10 @@ function argument(
   return field.args.find((a) => a.name === name)?.defaultValue;
 }
 
-/** Days from `from` to `to` inclusive (1 when either is missing or malformed: the resolver refuses those). */
+/**
+ * Days from `from` to `to` inclusive; 1 when malformed (the resolver refuses those); null when either is
+ * not given, so an open range counts as a list of typical size.
+ */
 function rangeDays(from: unknown, to: unknown): number | null {
   if (typeof from !== 'string' || typeof to !== 'string') return null;
   const days = (Date.parse(to) - Date.parse(from)) / DAY_MS + 1;
@@ -124,9 +127,10 @@ export function estimateListCost(
         continue;
       }
       const name = selection.name.value;
-      // Introspection (off in production) is left to graphql-armor's limits.
+      // Introspection (off in production) counts as one field, its inside left to graphql-armor's limits.
+      // Every field adds at least 1, so the walk stops early however fragments repeat one another.
       if (name.startsWith('__')) {
-        if (name === '__typename') total += times;
+        total += times;
         continue;
       }
       if (!isObjectType(type) && !isInterfaceType(type)) continue;

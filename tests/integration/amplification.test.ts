@@ -61,6 +61,25 @@ describe('the answer-size estimate', () => {
     expect(estimate('{ a: malls { id } b: malls { id } }')).toBe(2 * (5 + 5));
   });
 
+  it('stops early on fragments that double one another, whatever field they end in', () => {
+    for (const leaf of ['__typename', '__schema { queryType { name } }', 'me { role }']) {
+      const levels = Array.from(
+        { length: 60 },
+        (_, n) => `fragment F${n} on Query { ...F${n + 1} ...F${n + 1} }`,
+      );
+      const query = `{ ...F0 } ${levels.join(' ')} fragment F60 on Query { ${leaf} }`;
+      const document = parse(query);
+      const operation = document.definitions.find(
+        (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+      );
+      if (!operation) throw new Error('no operation');
+      const started = performance.now();
+      const cost = estimateListCost(schema, document, operation, {}, DEFAULT_QUERY_LIMITS.maxListCost);
+      expect(cost, leaf).toBeGreaterThan(DEFAULT_QUERY_LIMITS.maxListCost);
+      expect(performance.now() - started, leaf).toBeLessThan(1000);
+    }
+  });
+
   it('passes the real operations with room to spare, and not the amplification query of issue 15', () => {
     const variables = { first: 100, limit: 50, from: '2026-12-01', to: '2027-11-30' };
     for (const [name, source] of Object.entries(REAL_OPERATIONS)) {
