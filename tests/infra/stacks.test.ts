@@ -246,20 +246,29 @@ describe('LoketApi', () => {
       // The secret key comes from a key file here, as on a laptop (on AWS, from the stack's secret).
       const keyFile = join(mkdtempSync(join(tmpdir(), 'loket-bundle-key-')), 'loket-secret.key');
       writeFileSync(keyFile, `${'ab'.repeat(32)}\n`, { mode: 0o600 });
-      const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-        env: {
-          PATH: process.env.PATH,
-          LOKET_TABLE: 'loket',
-          LOKET_SECRET_KEY_FILE: keyFile,
-          DYNAMODB_ENDPOINT: 'http://127.0.0.1:9',
-          NODE_ENV: 'production',
-          AWS_REGION: 'ap-southeast-3',
-          POWERTOOLS_LOG_LEVEL: 'WARN',
-        },
-        encoding: 'utf8',
-        timeout: 30_000,
+      const run = (env: Record<string, string>) =>
+        JSON.parse(
+          execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+            env: {
+              PATH: process.env.PATH,
+              LOKET_TABLE: 'loket',
+              LOKET_SECRET_KEY_FILE: keyFile,
+              DYNAMODB_ENDPOINT: 'http://127.0.0.1:9',
+              NODE_ENV: 'production',
+              AWS_REGION: 'ap-southeast-3',
+              POWERTOOLS_LOG_LEVEL: 'WARN',
+              ...env,
+            },
+            encoding: 'utf8',
+            timeout: 30_000,
+          }),
+        );
+      // The query is not one of the front ends' operations: production refuses it (trusted documents)...
+      expect(run({}).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      // ...and answers it with the setting off.
+      expect(run({ LOKET_TRUSTED_DOCUMENTS: '0' })).toEqual({
+        data: { __typename: 'Query', me: { role: 'PUBLIC' } },
       });
-      expect(JSON.parse(out)).toEqual({ data: { __typename: 'Query', me: { role: 'PUBLIC' } } });
     });
   });
 
