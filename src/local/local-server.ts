@@ -65,7 +65,7 @@ async function readyMessage(issuer: LocalIssuer, port: number): Promise<string> 
     ...tokens.map(
       ([role, token]) => `  ${role} ${role === 'ADMIN' || role === 'KIOSK' ? mallId : agencyId}: ${token}`,
     ),
-    `Loket is ready at http://localhost:${port}/graphql`,
+    `Loket is ready at http://localhost:${port}/graphql (GraphiQL there in a browser)`,
   ].join('\n');
 }
 
