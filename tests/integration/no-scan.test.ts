@@ -171,6 +171,13 @@ describe('no Scan on any request path', () => {
       const toCancel = await bookSlot('10:00', '3201015508900002');
       h.clock.set(resume);
       const seedKiosk = await h.token({ role: 'KIOSK', mallId });
+      // A served ticket, for its holder's survey.
+      const served = await takeWithCode(svc(2));
+      await move('callTicket', `id: "${served.id}", counterId: "${loket(2)}"`);
+      await move('startServing', `id: "${served.id}"`);
+      await move('finishTicket', `id: "${served.id}"`);
+      const elements = ['PERSYARATAN', 'PROSEDUR', 'WAKTU', 'BIAYA', 'PRODUK', 'KOMPETENSI', 'PERILAKU'];
+      const answers = [...elements, 'PENGADUAN', 'SARANA'].map((element) => ({ element, score: 3 }));
       const realOperations = {
         KIOSK_CATALOG: [{ mallId }],
         TAKE_TICKET: [{ input: { serviceId: svc(2), idempotencyKey: 'no-scan-kiosk-0002' } }, kiosk],
@@ -209,6 +216,10 @@ describe('no Scan on any request path', () => {
         CANCEL_APPOINTMENT: [{ code: toCancel, nikLast4: '0002' }],
         CHECK_IN_APPOINTMENT: [{ code: booked, nikLast4: '0001' }, seedKiosk],
         DAY_APPOINTMENTS: [{ serviceId: skck, date: '2026-12-01', first: 20 }, seedAdmin],
+        AGENCY_FIGURES: [{ agencyId: polres, from: '2026-12-01', to: '2026-12-31' }, partner],
+        MALL_FIGURES: [{ mallId, from: '2026-12-01', to: '2026-12-31' }, seedAdmin],
+        PUBLISHED_SATISFACTION: [{ mallId, from: '2026-12-01', to: '2026-12-31' }],
+        SUBMIT_SURVEY: [{ input: { ticketId: served.id, holderCode: served.holderCode, answers } }],
       } satisfies Record<keyof typeof REAL_OPERATIONS, [Record<string, unknown>, string?]>;
       for (const [name, [variables, token]] of Object.entries(realOperations)) {
         await run(REAL_OPERATIONS[name as keyof typeof REAL_OPERATIONS], variables, token);
