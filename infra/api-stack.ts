@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   type CfnStage,
@@ -14,6 +14,7 @@ import {
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import { ParamsAndSecretsLayerVersion, ParamsAndSecretsVersions } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -140,6 +141,14 @@ export class ApiStack extends Stack {
         'A static HMAC key by design: rotating it would orphan every stored NIK hash and booking code lookup. Re-keying is a migration, not a rotation.',
     });
 
+    // The KMS key that wraps the data key sealing names, phones and NIKs (envelope encryption,
+    // src/app/personal-data-key.ts). Kept when the stack goes: without it the sealed data cannot be read.
+    const personalDataKey = new Key(this, 'PersonalDataKey', {
+      description: 'Loket: wraps the data key that seals personal data (names, phones, NIKs)',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
     this.graphqlFunction = new LoketFunction(this, 'GraphqlFunction', {
       description: 'Loket GraphQL API (Apollo Server)',
       entry: props.handlerEntry ?? GRAPHQL_HANDLER_ENTRY,
@@ -154,6 +163,8 @@ export class ApiStack extends Stack {
         [AUTH_ENV.userPoolClientIds]: StringParameter.valueForStringParameter(this, props.auth.clientIds),
         // Read once per instance at INIT through the Parameters and Secrets extension (no SDK client).
         LOKET_SECRET_ID: secretKey.secretArn,
+        // Unwrapped once per instance (one KMS Decrypt on a cold start), then cached in memory.
+        LOKET_KMS_KEY_ID: personalDataKey.keyArn,
         // Powertools: the metrics' namespace (src/app/metrics.ts), the service of every log line, the level.
         POWERTOOLS_SERVICE_NAME: 'loket',
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
@@ -163,6 +174,8 @@ export class ApiStack extends Stack {
       paramsAndSecrets: ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103),
     });
     secretKey.grantRead(this.graphqlFunction);
+    // Only what the data key needs: make it once, unwrap it on each cold start. No Encrypt, no key admin.
+    personalDataKey.grant(this.graphqlFunction, 'kms:GenerateDataKey', 'kms:Decrypt');
     // Not Table.grant: it grants `<table ARN>/index/*`, a wildcard. The indexes are named instead, from the
     // definition the data stack creates them from.
     this.graphqlFunction.addToRolePolicy(
