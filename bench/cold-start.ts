@@ -8,6 +8,10 @@
  * (bench/hello/dynamodb-handler.ts). The target compares Loket with the second, the hello world "measured
  * the same way ... against DynamoDB Local"; the first is reported beside it, and the difference between the
  * two is what the AWS SDK's import and first request cost on their own.
+ *
+ * Measured locally, a cold start here loads the secret key from a file. On AWS it also reads the secret
+ * through the Lambda extension and, for personal data, the wrapped data key (1 GetItem) and unwraps it
+ * (1 KMS Decrypt), once per instance and cached after (src/app/personal-data-key.ts): not in these figures.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
