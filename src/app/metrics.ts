@@ -61,8 +61,13 @@ const enabled = process.env.POWERTOOLS_METRICS_NAMESPACE !== undefined;
 // The namespace comes from POWERTOOLS_METRICS_NAMESPACE.
 const metrics = new Metrics({ serviceName: 'loket' });
 
+/** Whether the buffer holds a metric of the current request (Powertools warns when asked to publish none). */
+let buffered = false;
+
 function count(name: string, value = 1): void {
-  if (value > 0) metrics.addMetric(name, MetricUnit.Count, value);
+  if (value <= 0) return;
+  metrics.addMetric(name, MetricUnit.Count, value);
+  buffered = true;
 }
 
 /** Counts `value` of `name` with the dimension `code`, as a line of its own (its dimensions differ). */
@@ -157,7 +162,8 @@ export function publishRequestMetrics(scope: RequestScope): void {
   try {
     count(LOKET_METRICS.catalogCacheHits, scope.catalogLookups - scope.catalogLoads);
     count(LOKET_METRICS.catalogCacheMisses, scope.catalogLoads);
-    metrics.publishStoredMetrics();
+    if (buffered) metrics.publishStoredMetrics();
+    buffered = false;
   } catch {
     // A metric is never worth an answer.
   }
