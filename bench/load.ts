@@ -369,7 +369,10 @@ interface Verification {
   byStatus: Record<string, number>;
 }
 
-/** Reads back every ticket of the day (live queues in GSI1, every called ticket in GSI2) and checks them. */
+/**
+ * Reads back every ticket of the day (the live queues in GSI1, what is at a counter in GSI2, and every
+ * ticket the kiosks were answered or the counters called) and checks them.
+ */
 async function verify(
   endpoint: string | undefined,
   agencies: { id: string }[],
@@ -408,6 +411,9 @@ async function verify(
     }
     for (const item of await query(GSI2.name, GSI2.pk, queueKeys.board(SEED_MALL, DATE)))
       ids.add(String(item.id));
+    // Finished, cancelled and no-show tickets have left both indexes: the kiosks' answers name them.
+    for (const t of issued) ids.add(t.id);
+    for (const id of calledIds) ids.add(id);
 
     // The tickets themselves, strongly consistent, from the table.
     const tickets: StoredTicket[] = [];
