@@ -138,7 +138,9 @@ export class DynamoTicketStore implements TicketRepository {
           UpdateExpression: `SET #type = :type, serviceId = :sid, #g1pk = :g1pk, #g1sk = :g1sk ADD issued :one${
             heldByBooking ? '' : ', committed :one'
           }`,
-          ...(limited ? { ConditionExpression: 'attribute_not_exists(committed) OR committed < :quota' } : {}),
+          ...(limited
+            ? { ConditionExpression: 'attribute_not_exists(committed) OR committed < :quota' }
+            : {}),
           ExpressionAttributeNames: { '#type': 'type', '#g1pk': GSI1.pk, '#g1sk': GSI1.sk },
           ExpressionAttributeValues: {
             ':type': 'SERVICE_DAY',
