@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   agencyRules,
   counterRules,

@@ -5,7 +5,7 @@
  * written with its audit entry in one transaction, and is seen by this instance's next request at once
  * (docs/domain-rules.md, 'Administration and machine clients').
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { assertCanAdministerMall, assertCanChangeSchedule } from '../access/access.js';
 import type { Viewer } from '../access/viewer.js';
 import {

@@ -4,7 +4,7 @@
  * functions, so a value is refused with the same message whichever way it came (docs/domain-rules.md,
  * 'Administration and machine clients').
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { BOOKING_POLICY_DEFAULTS } from '../booking/booking-policy.js';
 import { AGENCY_KINDS, type Counter, type MallCatalog, type Service } from '../catalog/catalog.js';
 import type { TimeInterval } from '../catalog/schedule.js';
