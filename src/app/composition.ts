@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { AdminService } from '../domain/admin/admin-service.js';
+import type { AdminPorts, AdminService } from '../domain/admin/admin-service.js';
 import type { CatalogWriter } from '../domain/admin/catalog-writer.js';
 import { MachineClientDirectory } from '../domain/admin/machine-client.js';
 import type { BookingRepository } from '../domain/booking/booking-repository.js';
@@ -172,7 +172,7 @@ export async function createContext(services: AppServices, request: RequestFacts
       secrets,
       logReporterRead,
     ),
-    admin: new AdminService({
+    admin: lazyAdmin({
       writer: services.catalogWriter,
       machineClients: services.adminStore,
       audit: services.adminStore,
@@ -183,4 +183,27 @@ export async function createContext(services: AppServices, request: RequestFacts
       machineClientChanged: (id) => services.machineClients.forget(id),
     }),
   };
+}
+
+/**
+ * The administration use cases, loaded on their first call: administration is rare next to the counters'
+ * traffic, and its catalog rules (with their validation library) would otherwise be evaluated in every
+ * cold start. Every method of AdminService is async, so a call through this stand-in answers the same.
+ */
+function lazyAdmin(ports: AdminPorts): AdminService {
+  let loading: Promise<AdminService> | undefined;
+  const load = () => {
+    loading ??= import('../domain/admin/admin-service.js').then((m) => new m.AdminService(ports));
+    return loading;
+  };
+  return new Proxy({} as AdminService, {
+    // Never a thenable: only the use cases' methods are forwarded.
+    get: (_target, method) =>
+      method === 'then'
+        ? undefined
+        : async (...args: unknown[]) => {
+            const service = (await load()) as unknown as Record<PropertyKey, (...a: unknown[]) => unknown>;
+            return service[method]?.(...args);
+          },
+  });
 }

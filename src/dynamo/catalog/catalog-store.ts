@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../../domain/admin/audit.js';
-import { type CatalogLoadReport, loadDeclaredCatalog } from '../../domain/admin/catalog-load.js';
+import type { CatalogLoadReport } from '../../domain/admin/catalog-load.js';
 import {
   type CatalogItemWrite,
   type CatalogWriter,
@@ -224,6 +224,9 @@ export class DynamoCatalogStore implements CatalogRepository, CatalogWriter {
    * writes nothing the second time.
    */
   async writeCatalog(catalog: MallCatalog, at: Date = new Date()): Promise<CatalogWriteReport> {
+    // Loaded on first use: the catalog rules and their validation library are the load's and the admin
+    // mutations', and would otherwise be evaluated in every cold start of the API.
+    const { loadDeclaredCatalog } = await import('../../domain/admin/catalog-load.js');
     return loadDeclaredCatalog(this, catalog, { at });
   }
 }
