@@ -8,6 +8,7 @@ import { DataFilesInvalidError } from '../../src/catalog-data/data-files.js';
 import { loadCatalogs } from '../../src/catalog-data/load-catalogs.js';
 import { ManualClock } from '../../src/domain/time/clock.js';
 import { DynamoCatalogStore } from '../../src/dynamo/catalog/catalog-store.js';
+import { fixtureCatalog } from '../support/fixture-catalog.js';
 import { execute } from '../support/graphql.js';
 import { testConfig } from '../support/harness.js';
 import { createTestTable, type TestTable } from '../support/local-table.js';
@@ -87,6 +88,21 @@ describe('catalog on DynamoDB Local', () => {
     clock.advance(1_000); // 30 s after the first read: the copy is too old
     await execute(handler, KIOSK_QUERY, { mallId: 'lampung-tengah' });
     expect(table.counter.total).toBe(1);
+  });
+
+  it('loads a mall of more items than one transaction holds, in several commits, and again writes nothing', async () => {
+    // 1 mall + 1 agency + 80 services + 80 counters: more than two commits of items with their audit entries.
+    const big = fixtureCatalog({
+      mallId: 'big-mall',
+      counters: 80,
+      services: Array.from({ length: 80 }, (_, n) => ({ ticketPrefix: `B${n}` })),
+    });
+    const store = new DynamoCatalogStore(table.client, table.tableName);
+    const first = await store.writeCatalog(big);
+    expect(first.added).toHaveLength(162);
+    const again = await store.writeCatalog(big);
+    expect([...again.added, ...again.changed, ...again.deactivated]).toEqual([]);
+    expect((await store.loadMall('big-mall'))?.services).toHaveLength(80);
   });
 
   it('lists the malls with one request for the directory', async () => {

@@ -147,7 +147,8 @@ export async function loadDeclaredCatalog(
 
   if (writes.length === 0 && current?.loadDigest === digest) return report;
   let version = current?.version ?? 0;
-  const perCommit = MAX_WRITES_PER_COMMIT / 2;
+  // Each item brings its audit entry, and a commit without the mall item adds the mall's version update.
+  const perCommit = Math.floor((MAX_WRITES_PER_COMMIT - 1) / 2);
   const at = options.at.toISOString();
   const by = loaderViewer(mallId);
   // The mall first: a mall that does not exist yet is created by the first transaction.

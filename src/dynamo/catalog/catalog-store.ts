@@ -128,10 +128,13 @@ export class DynamoCatalogStore implements CatalogRepository, CatalogWriter {
     audit: AuditEntry[],
     options: CommitOptions = {},
   ): Promise<void> {
-    if (items.length + audit.length > MAX_WRITES_PER_COMMIT) {
-      throw new RangeError(`At most ${MAX_WRITES_PER_COMMIT} items and audit entries per commit`);
-    }
     const mallWrite = items.find((i) => i.type === 'MALL');
+    // The mall's version is its own action unless the mall item is among the writes.
+    if (items.length + audit.length + (mallWrite ? 0 : 1) > MAX_WRITES_PER_COMMIT) {
+      throw new RangeError(
+        `At most ${MAX_WRITES_PER_COMMIT} actions (items, audit entries, version) per commit`,
+      );
+    }
     const names: Record<string, string> = { '#version': VERSION };
     const values: Record<string, unknown> = { ':next': expectedVersion + 1 };
     const sets = ['#version = :next'];
