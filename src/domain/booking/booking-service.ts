@@ -101,12 +101,9 @@ export class BookingService {
     private readonly secrets: Secrets,
   ) {}
 
-  private async catalogOfService(serviceId: string): Promise<{ catalog: IndexedCatalog; service: Service }> {
-    const catalog = await this.catalog.catalogOf(serviceId);
-    const service = catalog?.services.get(serviceId);
-    const agency = service ? catalog?.agencies.get(service.agencyId) : undefined;
-    if (!catalog || !service?.active || !agency?.active) throw new NotFoundError('No such service.');
-    return { catalog, service };
+  /** Only an active service of an active agency takes bookings. */
+  private catalogOfService(serviceId: string): Promise<{ catalog: IndexedCatalog; service: Service }> {
+    return this.catalog.requireService(serviceId, true);
   }
 
   /** Every slot of the service's date, before notice and window. */

@@ -5,6 +5,7 @@
  * most `maxAgeMs` old is an accepted staleness.
  */
 
+import { NotFoundError } from '../shared/errors.js';
 import type { Clock } from '../time/clock.js';
 import type { Agency, Counter, Mall, MallCatalog, Service } from './catalog.js';
 import { isPlausibleId, mallIdOf } from './catalog.js';
@@ -137,6 +138,24 @@ export abstract class CatalogLookups {
 
   async service(id: string): Promise<Service | null> {
     return (await this.catalogOf(id))?.services.get(id) ?? null;
+  }
+
+  /**
+   * A service with the catalog that holds it, for use cases that read both.
+   * @param activeOnly also refuse a service, or a service of an agency, that is no longer active.
+   * @throws NotFoundError for an unknown (or, with `activeOnly`, inactive) service.
+   */
+  async requireService(
+    id: string,
+    activeOnly: boolean,
+  ): Promise<{ catalog: IndexedCatalog; service: Service }> {
+    const catalog = await this.catalogOf(id);
+    const service = catalog?.services.get(id);
+    const usable =
+      service !== undefined &&
+      (!activeOnly || (service.active && !!catalog?.agencies.get(service.agencyId)?.active));
+    if (!catalog || !service || !usable) throw new NotFoundError('No such service.');
+    return { catalog, service };
   }
 
   async counter(id: string): Promise<Counter | null> {

@@ -85,11 +85,9 @@ export class QueueService {
     private readonly secrets: Secrets,
   ) {}
 
-  private async catalogOfService(serviceId: string): Promise<{ catalog: IndexedCatalog; service: Service }> {
-    const catalog = await this.catalog.catalogOf(serviceId);
-    const service = catalog?.services.get(serviceId);
-    if (!catalog || !service) throw new NotFoundError('No such service.');
-    return { catalog, service };
+  /** A ticket's service may since have been deactivated: its tickets still resolve. */
+  private catalogOfService(serviceId: string): Promise<{ catalog: IndexedCatalog; service: Service }> {
+    return this.catalog.requireService(serviceId, false);
   }
 
   private async catalogOfCounter(counterId: string): Promise<{ catalog: IndexedCatalog; counter: Counter }> {
