@@ -37,6 +37,13 @@ export interface AppConfig {
    * AWS). Unset (locally): personal data is sealed under the key derived from the secret key.
    */
   personalDataKmsKeyId?: string | undefined;
+  /**
+   * Whether INIT opens the DynamoDB connection before any request: only for an instance Lambda prepares
+   * ahead of traffic (`AWS_LAMBDA_INITIALIZATION_TYPE` = `provisioned-concurrency`). An on-demand cold
+   * start runs INIT while its first request waits, so a warm-up there would add one round trip to that
+   * request instead of saving one (docs/performance.md, "Cold start").
+   */
+  warmUpAtInit?: boolean;
 }
 
 /**
@@ -44,7 +51,7 @@ export interface AppConfig {
  * `DYNAMODB_ENDPOINT`, `NODE_ENV`, `LOKET_CLOCK` (refused in production), the
  * auth variables of `auth/authenticator.ts`, the rate limits of `rate-limit.ts`, the
  * secret key of `secrets.ts`, `LOKET_ORIGIN_SECRET` (see `HandlerOptions.originSecret`) and
- * `LOKET_KMS_KEY_ID` (see `personal-data-key.ts`).
+ * `LOKET_KMS_KEY_ID` (see `personal-data-key.ts`), and Lambda's own `AWS_LAMBDA_INITIALIZATION_TYPE`.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
@@ -70,5 +77,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustedDocuments: trustedDocumentsFromEnv(env, production),
     originSecret: env.LOKET_ORIGIN_SECRET || undefined,
     personalDataKmsKeyId: env.LOKET_KMS_KEY_ID || undefined,
+    warmUpAtInit: env.AWS_LAMBDA_INITIALIZATION_TYPE === 'provisioned-concurrency',
   };
 }

@@ -12,14 +12,14 @@ const services = createServices(config);
 
 export const handler = createLambdaHandler(services, config);
 
-// Awaited, at the top level: INIT ends with the DynamoDB connection open and the
-// SDK's first-request code run, and Apollo Server's start (begun above) overlaps
-// it. A promise left running would not get far: Lambda freezes the instance once
-// INIT returns, until the first invoke, so a provisioned or pre-initialized
-// instance would still open its connection on the first request, and a cold one
-// could open two. The warm-up is bounded and never throws.
+// Awaited at the top level, so that INIT ends with them done: Lambda freezes an instance once INIT
+// returns, until its first invoke, so a promise left running would not get far.
+//  - The secret key: a failure here is retried by the first request, which then reports it.
+//  - The DynamoDB connection (and the SDK's first-request code), only where Lambda prepares the instance
+//    ahead of traffic: provisioned concurrency. An on-demand cold start runs INIT while its request waits,
+//    and that request opens the connection itself; a warm-up would add a round trip (about 10 ms here,
+//    docs/performance.md). Bounded, and it never throws.
 await Promise.all([
-  services.warmUp(),
-  // The secret key too; a failure here is retried by the first request, which then reports it.
   services.secrets().catch(() => undefined),
+  config.warmUpAtInit ? services.warmUp() : undefined,
 ]);

@@ -10,6 +10,7 @@ import type { Clock } from '../time/clock.js';
 import type { Agency, Counter, Mall, MallCatalog, Service } from './catalog.js';
 import { isPlausibleId, mallIdOf } from './catalog.js';
 import type { CatalogRepository } from './catalog-repository.js';
+import { byName } from './name-order.js';
 import type { ScheduleView } from './schedule-view.js';
 
 /** A catalog with lookups by id, built once per load. */
@@ -97,13 +98,6 @@ function push<T>(map: Map<string, T[]>, key: string, item: T): void {
   const list = map.get(key);
   if (list) list.push(item);
   else map.set(key, [item]);
-}
-
-/** Indonesian collation, made once: `localeCompare(…, 'id')` builds a collator per call. */
-const collator = new Intl.Collator('id');
-
-function byName<T extends { name: string }>(items: T[]): T[] {
-  return [...items].sort((a, b) => collator.compare(a.name, b.name));
 }
 
 interface CacheEntry<T> {
