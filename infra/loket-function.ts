@@ -23,6 +23,8 @@ const REPOSITORY_ROOT = dirname(REPOSITORY_LOCK_FILE);
  *   ESM build serves both.
  * - Apollo hashes each query; with `node:crypto`, instead of sha.js in JavaScript (see the module).
  * - Usage reporting to Apollo GraphOS is never on (see the stub).
+ * - lru-cache ships CommonJS and ESM builds; Apollo's key-value cache `require`s it while Apollo Server
+ *   imports it, which bundled both (19 kB each): the ESM build serves both.
  * - On Lambda the AWS credentials are in the environment: the SDK's default chain (SSO, STS, files,
  *   instance metadata) is replaced by the environment's provider.
  * - graphql-armor imports `graphql/language/parser` without an extension, which resolves to graphql-js's
@@ -33,8 +35,10 @@ export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   '@apollo/server': join(REPOSITORY_ROOT, 'node_modules/@apollo/server/dist/esm'),
   '@apollo/utils.createhash': join(REPOSITORY_ROOT, 'infra/bundle/apollo-createhash.mjs'),
   '@apollo/usage-reporting-protobuf': join(REPOSITORY_ROOT, 'infra/bundle/apollo-usage-reporting-stub.mjs'),
+  '@apollo/utils.usagereporting': join(REPOSITORY_ROOT, 'infra/bundle/apollo-usage-reporting-stub.mjs'),
   '@aws-sdk/credential-provider-node': join(REPOSITORY_ROOT, 'infra/bundle/aws-lambda-credentials.mjs'),
   'graphql/language/parser': join(REPOSITORY_ROOT, 'node_modules/graphql/language/parser.mjs'),
+  'lru-cache': join(REPOSITORY_ROOT, 'node_modules/lru-cache/dist/esm/node/index.min.js'),
 };
 
 /** The Lambda runtime of every Loket function; the esbuild target above names the same Node major. */

@@ -1,7 +1,9 @@
-// Stands in for @apollo/usage-reporting-protobuf in the Lambda bundle. Loket
-// never reports usage to Apollo GraphOS (no APOLLO_KEY) and is no federated
-// subgraph (no inline traces), so Apollo Server never loads the plugins that
-// use it; leaving out its 200 KB shortens every cold start. Touching it throws.
+// Stands in for @apollo/usage-reporting-protobuf and @apollo/utils.usagereporting
+// in the Lambda bundle. Loket never reports usage to Apollo GraphOS (no
+// APOLLO_KEY) and is no federated subgraph (no inline traces), so Apollo Server
+// never loads the plugins that use them; leaving out their 230 KB (the second
+// brings lodash.sortby and four AST utilities) shortens every cold start.
+// Touching either throws.
 const unavailable = () => {
   throw new Error('Apollo usage reporting is not part of the Loket bundle');
 };
@@ -10,3 +12,5 @@ export const Trace = stub;
 export const Report = stub;
 export const ReportHeader = stub;
 export const google = stub;
+export const usageReportingSignature = stub;
+export const calculateReferencedFieldsByType = stub;

@@ -44,6 +44,9 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
     parseOptions: protection.parseOptions,
     // No automatic persisted queries: every request carries its query, and no hash lookups to abuse.
     persistedQueries: false,
+    // The trusted-documents plugin keeps the validated documents instead, and skips validating the
+    // manifest's (see trusted-documents.ts).
+    documentStore: null,
     plugins: [
       // No field has a cache hint, so the plugin could only say `no-store`, which the handler says for every
       // answer; and its per-field hook made Apollo wrap every resolver of every request.
@@ -52,7 +55,10 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
       metricsPlugin<GraphQLContext>(),
       rateLimitPlugin<GraphQLContext>(options.rateLimiter),
       ...(protection.plugins as ApolloServerPlugin<GraphQLContext>[]),
-      trustedDocumentsPlugin<GraphQLContext>(options.trustedDocuments ?? TRUSTED_DOCUMENTS_OFF),
+      trustedDocumentsPlugin<GraphQLContext>(
+        options.trustedDocuments ?? TRUSTED_DOCUMENTS_OFF,
+        protection.parseOptions,
+      ),
       // Apollo's landing pages load from a CDN: none anywhere. The local server serves GraphiQL itself.
       ApolloServerPluginLandingPageDisabled(),
     ],
