@@ -402,6 +402,13 @@ export async function measureColdStart(endpoint: string, options: BenchOptions):
         ...kiosk,
         env: { ...deployedEnv, ...loketEnv },
       },
+      {
+        // What an instance of provisioned concurrency does: INIT opens the connection (src/app/lambda.ts).
+        name: 'Loket, kiosk catalog, INIT as under provisioned concurrency (DynamoDB warm-up)',
+        bundle: synth.bundle,
+        ...kiosk,
+        env: { ...deployedEnv, ...loketEnv, AWS_LAMBDA_INITIALIZATION_TYPE: 'provisioned-concurrency' },
+      },
     ];
     // 15: a hello world answers in about 50 ms, so one disturbed run moves a median of fewer by several %.
     const runs = options.quick ? 3 : 15;
@@ -422,7 +429,9 @@ export async function measureColdStart(endpoint: string, options: BenchOptions):
       helloNoMaps,
       loketNoMaps,
       bareResult,
+      provisionedResult,
     ] = results as [
+      VariantResult,
       VariantResult,
       VariantResult,
       VariantResult,
@@ -509,6 +518,11 @@ export async function measureColdStart(endpoint: string, options: BenchOptions):
         hello: round(helloResult.loadToAnswerMs - helloNoMaps.loadToAnswerMs, 1),
       },
       typenameMs: typenameResult.loadToAnswerMs,
+      provisionedInit: {
+        importMs: provisionedResult.importMs,
+        firstInvokeMs: provisionedResult.firstInvokeMs,
+        loadToAnswerMs: provisionedResult.loadToAnswerMs,
+      },
       observability: {
         cpuCostMs: observabilityMs,
         loadToAnswerCostMs: observabilityWallMs,
@@ -597,6 +611,9 @@ export async function measureColdStart(endpoint: string, options: BenchOptions):
               `the AWS SDK's import and first GetItem alone add ${data.sdkCostMs} ms to the hello world (${sdkRatio}×). ` +
               'All with NODE_ENV=production and NODE_OPTIONS=--enable-source-maps, as the deployed function runs; ' +
               'the first Loket request is the kiosk catalog (one DynamoDB Query on DynamoDB Local).',
+            'An on-demand cold start runs INIT while its request waits, so INIT opens no connection; under ' +
+              `provisioned concurrency INIT warms the connection up: its first invoke takes ${provisionedResult.firstInvokeMs} ms ` +
+              `instead of ${loketResult.firstInvokeMs} ms, its INIT ${provisionedResult.importMs} ms instead of ${loketResult.importMs} ms.`,
           ],
         },
         ...(profiled ? [profiled.table] : []),
