@@ -41,7 +41,7 @@ export interface AppConfig {
    * Whether INIT opens the DynamoDB connection before any request: only for an instance Lambda prepares
    * ahead of traffic (`AWS_LAMBDA_INITIALIZATION_TYPE` = `provisioned-concurrency`). An on-demand cold
    * start runs INIT while its first request waits, so a warm-up there would add one round trip to that
-   * request instead of saving one (docs/performance.md, "Cold start").
+   * request instead of saving one (docs/performance.md, "INIT and the DynamoDB connection").
    */
   warmUpAtInit?: boolean;
 }

@@ -73,7 +73,7 @@ export function documentHash(document: DocumentNode): string {
 /** What a refused operation is told. */
 export const UNTRUSTED_MESSAGE = 'This operation is not one of the registered operations of Loket.';
 
-/** At most this much query text (in UTF-16 units) is kept parsed: about 30 MB of syntax trees. */
+/** At most this much query text (in UTF-16 units) is kept parsed; a parsed document is several times its text. */
 const DOCUMENT_CACHE_TEXT = 2 * 1024 * 1024;
 
 /**
