@@ -4,6 +4,7 @@
  * The numbers are the API's, unchanged.
  */
 import { readFileSync } from 'node:fs';
+import type { MallFiguresQuery } from '../generated/client/graphql.js';
 
 /**
  * The query the export sends: the admin console's `MallFigures` (operations/MallFigures.graphql), so the
@@ -14,29 +15,12 @@ export const FIGURES_EXPORT_QUERY = readFileSync(
   'utf8',
 );
 
-/** One service-day as the query returns it. */
-export interface ExportedDay {
-  date: string;
-  service: { id: string; code: string; name: string };
-  issued: number;
-  served: number;
-  noShow: number;
-  cancelled: number;
-  transferredOut: number;
-  waitMinutesAvg: number | null;
-  waitMinutesP50: number | null;
-  waitMinutesP90: number | null;
-  serviceMinutesAvg: number | null;
-  serviceMinutesP50: number | null;
-  serviceMinutesP90: number | null;
-  servedWithinTarget: number | null;
-  bookings: number;
-  bookingNoShows: number;
-}
+/** One agency of the query's answer, as GraphQL Code Generator types the `MallFigures` operation. */
+type ExportedAgency = NonNullable<MallFiguresQuery['mall']>['figures']['agencies'][number];
 
-/** The answer of the query. */
+/** What of the query's answer the CSV reads (the generated answer type, or any part of it with these). */
 export interface FiguresExportAnswer {
-  mall: { figures: { agencies: { agency: { id: string; name: string }; days: ExportedDay[] }[] } } | null;
+  mall: { figures: { agencies: Pick<ExportedAgency, 'agency' | 'days'>[] } } | null | undefined;
 }
 
 /** The CSV columns, in order: the header row. */
@@ -64,8 +48,8 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /** A CSV field (RFC 4180): quoted when it holds a comma, quote or line break; empty for none. */
-function field(value: string | number | null): string {
-  if (value === null) return '';
+function field(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
   const text = String(value);
   // A leading =, +, - or @ would be a formula in a spreadsheet: names from the catalog are data.
   const safe = /^[=+\-@]/.test(text) && typeof value === 'string' ? `'${text}` : text;
@@ -74,7 +58,7 @@ function field(value: string | number | null): string {
 
 /** The CSV of an answer: a header, then one row per service and day, by date, agency, then service. */
 export function figuresCsv(answer: FiguresExportAnswer): string {
-  const rows: (string | number | null)[][] = [];
+  const rows: (string | number | null | undefined)[][] = [];
   for (const { agency, days } of answer.mall?.figures.agencies ?? []) {
     for (const d of days) {
       rows.push([
