@@ -25,7 +25,7 @@ import type { Ticket } from '../../domain/queue/ticket.js';
 import { BadInputError, QuotaExhaustedError } from '../../domain/shared/errors.js';
 import { ticketItem } from '../queue/ticket-store.js';
 import { completeIdempotency } from '../shared/idempotency-store.js';
-import { bookingKeys, GSI1, type ItemKey, PK, queueKeys, SK, TTL } from '../shared/keys.js';
+import { bookingKeys, GSI1, keyAttributes, PK, queueKeys, SK, TTL } from '../shared/keys.js';
 import { queryPartition } from '../shared/query-partition.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -99,10 +99,6 @@ export class DynamoBookingStore implements BookingRepository {
     private readonly tableName: string,
   ) {}
 
-  private key(k: ItemKey): Record<string, string> {
-    return { [PK]: k.pk, [SK]: k.sk };
-  }
-
   /** One Query of the service-day partition: the day item and every slot item. */
   async serviceDay(serviceId: string, date: string): Promise<ServiceDayBookings> {
     const items = await queryPartition(this.client, {
@@ -126,7 +122,7 @@ export class DynamoBookingStore implements BookingRepository {
     const result = await this.client.send(
       new GetCommand({
         TableName: this.tableName,
-        Key: this.key(bookingKeys.nik(nikHash)),
+        Key: keyAttributes(bookingKeys.nik(nikHash)),
         ConsistentRead: true,
       }),
     );
@@ -137,7 +133,7 @@ export class DynamoBookingStore implements BookingRepository {
     const result = await this.client.send(
       new GetCommand({
         TableName: this.tableName,
-        Key: this.key(bookingKeys.appointment(id)),
+        Key: keyAttributes(bookingKeys.appointment(id)),
         ConsistentRead: true,
       }),
     );
@@ -155,7 +151,7 @@ export class DynamoBookingStore implements BookingRepository {
     return {
       Update: {
         TableName: this.tableName,
-        Key: this.key(queueKeys.serviceDay(a.serviceId, a.date)),
+        Key: keyAttributes(queueKeys.serviceDay(a.serviceId, a.date)),
         UpdateExpression:
           'SET #type = :type, serviceId = :sid, #g1pk = :g1pk, #g1sk = :g1sk ADD bookings :d, committed :d',
         ...(conditions.length > 0 ? { ConditionExpression: conditions.join(' AND ') } : {}),
@@ -178,7 +174,7 @@ export class DynamoBookingStore implements BookingRepository {
     return {
       Update: {
         TableName: this.tableName,
-        Key: this.key(bookingKeys.slot(a.serviceId, a.date, a.startsAt)),
+        Key: keyAttributes(bookingKeys.slot(a.serviceId, a.date, a.startsAt)),
         UpdateExpression: 'SET #type = :type, serviceId = :sid, startsAt = :start ADD booked :d',
         ...(capacity === undefined
           ? {}
@@ -200,7 +196,7 @@ export class DynamoBookingStore implements BookingRepository {
     return {
       Update: {
         TableName: this.tableName,
-        Key: this.key(bookingKeys.nik(nikHash)),
+        Key: keyAttributes(bookingKeys.nik(nikHash)),
         UpdateExpression: 'REMOVE bookings.#id, noShows.#id ADD version :one',
         ConditionExpression: 'attribute_exists(#pk)',
         ExpressionAttributeNames: { '#id': appointmentId, '#pk': PK },
@@ -290,7 +286,7 @@ export class DynamoBookingStore implements BookingRepository {
         item: {
           Update: {
             TableName: this.tableName,
-            Key: this.key(bookingKeys.appointment(id)),
+            Key: keyAttributes(bookingKeys.appointment(id)),
             UpdateExpression: 'SET #status = :noShow ADD #version :one',
             ConditionExpression: '#status = :booked',
             ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
@@ -386,7 +382,7 @@ export class DynamoBookingStore implements BookingRepository {
         ...(start
           ? {
               ExclusiveStartKey: {
-                ...this.key(bookingKeys.appointment(start.id)),
+                ...keyAttributes(bookingKeys.appointment(start.id)),
                 [GSI1.pk]: partition,
                 [GSI1.sk]: bookingKeys.byServiceDaySort(start.startsAt, start.id),
               },

@@ -27,7 +27,7 @@ import type {
 import { QuotaExhaustedError } from '../../domain/shared/errors.js';
 import { StaleWriteError } from '../../domain/shared/stale-write-error.js';
 import { completeIdempotency } from '../shared/idempotency-store.js';
-import { GSI1, GSI2, type ItemKey, PK, queueKeys, SK } from '../shared/keys.js';
+import { GSI1, GSI2, type ItemKey, keyAttributes, PK, queueKeys } from '../shared/keys.js';
 import { queryPartition } from '../shared/query-partition.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -113,10 +113,6 @@ export class DynamoTicketStore implements TicketRepository {
     private readonly tableName: string,
   ) {}
 
-  private key(k: ItemKey): Record<string, string> {
-    return { [PK]: k.pk, [SK]: k.sk };
-  }
-
   /**
    * One UpdateItem `ADD issued 1`: numbers never repeat, whatever the concurrency. A walk-in also adds
    * `committed 1`, refused at the quota, the count bookings share, so walk-ins and bookings together
@@ -134,7 +130,7 @@ export class DynamoTicketStore implements TicketRepository {
       const result = await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: this.key(queueKeys.serviceDay(serviceId, date)),
+          Key: keyAttributes(queueKeys.serviceDay(serviceId, date)),
           UpdateExpression: `SET #type = :type, serviceId = :sid, #g1pk = :g1pk, #g1sk = :g1sk ADD issued :one${
             heldByBooking ? '' : ', committed :one'
           }`,
@@ -190,7 +186,7 @@ export class DynamoTicketStore implements TicketRepository {
     const result = await this.client.send(
       new GetCommand({
         TableName: this.tableName,
-        Key: this.key(queueKeys.ticket(id)),
+        Key: keyAttributes(queueKeys.ticket(id)),
         ConsistentRead: true,
       }),
     );
@@ -202,7 +198,7 @@ export class DynamoTicketStore implements TicketRepository {
     for (let i = 0; i < keys.length; i += BATCH_GET_MAX) {
       let pending: Record<string, unknown>[] | undefined = keys
         .slice(i, i + BATCH_GET_MAX)
-        .map((k) => this.key(k));
+        .map(keyAttributes);
       for (let attempt = 0; pending && pending.length > 0; attempt++) {
         if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 1000)));
         const result: BatchGetCommandOutput = await this.client.send(
@@ -254,7 +250,7 @@ export class DynamoTicketStore implements TicketRepository {
     const result = await this.client.send(
       new GetCommand({
         TableName: this.tableName,
-        Key: this.key(queueKeys.counterState(counterId)),
+        Key: keyAttributes(queueKeys.counterState(counterId)),
         ConsistentRead: true,
       }),
     );
@@ -290,7 +286,7 @@ export class DynamoTicketStore implements TicketRepository {
         item: {
           Update: {
             TableName: this.tableName,
-            Key: this.key(queueKeys.counterState(effects.releaseCounter.counterId)),
+            Key: keyAttributes(queueKeys.counterState(effects.releaseCounter.counterId)),
             UpdateExpression: 'REMOVE currentTicketId',
             ConditionExpression: 'currentTicketId = :id',
             ExpressionAttributeValues: { ':id': before.id },
@@ -304,7 +300,7 @@ export class DynamoTicketStore implements TicketRepository {
         item: {
           Update: {
             TableName: this.tableName,
-            Key: this.key(queueKeys.counterState(effects.takeCounter.counterId)),
+            Key: keyAttributes(queueKeys.counterState(effects.takeCounter.counterId)),
             UpdateExpression:
               'SET #type = :type, counterId = :cid, currentTicketId = :id, priorityStreak = :streak',
             ConditionExpression: 'attribute_not_exists(currentTicketId)',
@@ -325,7 +321,7 @@ export class DynamoTicketStore implements TicketRepository {
         item: {
           Update: {
             TableName: this.tableName,
-            Key: this.key(queueKeys.serviceDay(after.serviceId, after.date)),
+            Key: keyAttributes(queueKeys.serviceDay(after.serviceId, after.date)),
             UpdateExpression:
               'SET #type = :type, serviceId = :sid, #g1pk = :g1pk, #g1sk = :g1sk, serviceMinutes = list_append(if_not_exists(serviceMinutes, :empty), :minutes)',
             ExpressionAttributeNames: { '#type': 'type', '#g1pk': GSI1.pk, '#g1sk': GSI1.sk },

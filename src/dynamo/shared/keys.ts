@@ -46,6 +46,11 @@ export interface ItemKey {
   sk: string;
 }
 
+/** The `Key` of a request for `key`, under the table's key attribute names. */
+export function keyAttributes(key: ItemKey): Record<string, string> {
+  return { [PK]: key.pk, [SK]: key.sk };
+}
+
 /**
  * Catalog: one item collection per mall (`MALL#<mallId>`), so the whole
  * catalog of a mall is one Query. Mall headers are also in GSI1 under
