@@ -414,12 +414,18 @@ describe('mall administration', () => {
       const other = h.newInstance();
       const onOther = () => execute(other, ME, {}, { authorization: `Bearer ${token}` });
       expect(codeOf(await onOther())).toBeUndefined(); // the other instance's cache is now warm
-      const revoked = await h.gql<{ revokeMachineClient: { revokedAt: string } }>(
-        REVOKE,
-        { id: kioskId },
-        admin,
-      );
-      expect(revoked.revokeMachineClient.revokedAt).not.toBeNull();
+      let revokedAt: string | null = null;
+      const requests = await h.countRequests(async () => {
+        const revoked = await h.gql<{ revokeMachineClient: { revokedAt: string } }>(
+          REVOKE,
+          { id: kioskId },
+          admin,
+        );
+        revokedAt = revoked.revokeMachineClient.revokedAt;
+      });
+      expect(revokedAt).not.toBeNull();
+      // The client's GetItem, then one TransactWriteItems (the client revoked, its audit entry).
+      expect(requests).toBe(2);
       expect(codeOf(await h.raw(ME, {}, token))).toBe('UNAUTHENTICATED');
       h.clock.advance(59_000);
       expect(codeOf(await onOther())).toBeUndefined();

@@ -398,7 +398,7 @@ export class AdminService {
     if (client.revokedAt !== null) return client;
     const at = this.ports.clock.now().toISOString();
     const revoked = await this.ports.machineClients.revokeMachineClient(
-      id,
+      client,
       at,
       this.entry(viewer, client.mallId, 'revokeMachineClient', id, at),
     );

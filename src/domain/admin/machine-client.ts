@@ -129,8 +129,11 @@ export interface MachineClientRepository {
   listMachineClients(mallId: string): Promise<MachineClient[]>;
   /** Stores a new client and its audit entry in one transaction. */
   registerMachineClient(client: MachineClient, audit: AuditEntry): Promise<void>;
-  /** Marks the client revoked at `revokedAt` with its audit entry, in one transaction; returns it. */
-  revokeMachineClient(id: string, revokedAt: string, audit: AuditEntry): Promise<MachineClient>;
+  /**
+   * Marks `current` (as just read) revoked at `revokedAt` with its audit entry, in one transaction, on
+   * condition that it is not revoked yet; returns it, or the revocation that came first.
+   */
+  revokeMachineClient(current: MachineClient, revokedAt: string, audit: AuditEntry): Promise<MachineClient>;
 }
 
 interface CachedClient {

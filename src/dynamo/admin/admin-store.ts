@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, AuditPage, AuditRepository } from '../../domain/admin/audit.js';
 import type { MachineClient, MachineClientRepository } from '../../domain/admin/machine-client.js';
-import { BadInputError, NotFoundError } from '../../domain/shared/errors.js';
+import { BadInputError } from '../../domain/shared/errors.js';
 import { adminKeys, GSI1, type ItemType, PK, SK } from '../shared/keys.js';
 import { queryPartition } from '../shared/query-partition.js';
 
@@ -76,9 +76,11 @@ export class DynamoAdminStore implements MachineClientRepository, AuditRepositor
     );
   }
 
-  async revokeMachineClient(id: string, revokedAt: string, audit: AuditEntry): Promise<MachineClient> {
-    const current = await this.getMachineClient(id);
-    if (!current) throw new NotFoundError('No such machine client.');
+  async revokeMachineClient(
+    current: MachineClient,
+    revokedAt: string,
+    audit: AuditEntry,
+  ): Promise<MachineClient> {
     const revoked: MachineClient = { ...current, revokedAt };
     try {
       await this.client.send(
@@ -100,7 +102,7 @@ export class DynamoAdminStore implements MachineClientRepository, AuditRepositor
     } catch (error) {
       // Revoked meanwhile by another request: the first revocation stands.
       if (error instanceof TransactionCanceledException) {
-        const again = await this.getMachineClient(id);
+        const again = await this.getMachineClient(current.id);
         if (again?.revokedAt) return again;
       }
       throw error;

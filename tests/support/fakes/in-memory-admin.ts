@@ -1,6 +1,6 @@
 import type { AuditEntry, AuditPage, AuditRepository } from '../../../src/domain/admin/audit.js';
 import type { MachineClient, MachineClientRepository } from '../../../src/domain/admin/machine-client.js';
-import { BadInputError, NotFoundError } from '../../../src/domain/shared/errors.js';
+import { BadInputError } from '../../../src/domain/shared/errors.js';
 import { copy, FakeTransactionCanceled, roundTrip } from './conditions.js';
 
 /** An audit sort key: an ISO instant, `#`, a UUID (as the store makes it). */
@@ -50,18 +50,20 @@ export class InMemoryAdminRepository implements MachineClientRepository, AuditRe
     this.append([audit]);
   }
 
-  async revokeMachineClient(id: string, revokedAt: string, audit: AuditEntry): Promise<MachineClient> {
-    const current = await this.getMachineClient(id);
-    if (!current) throw new NotFoundError('No such machine client.');
+  async revokeMachineClient(
+    current: MachineClient,
+    revokedAt: string,
+    audit: AuditEntry,
+  ): Promise<MachineClient> {
     await roundTrip();
-    const stored = this.clients.get(id);
+    const stored = this.clients.get(current.id);
     if (!stored || stored.revokedAt !== null) {
       // Revoked meanwhile by another request: the first revocation stands.
       if (stored?.revokedAt) return copy(stored);
       throw new FakeTransactionCanceled(['ConditionalCheckFailed', 'None']);
     }
     const revoked = { ...current, revokedAt };
-    this.clients.set(id, copy(revoked));
+    this.clients.set(current.id, copy(revoked));
     this.append([audit]);
     return revoked;
   }

@@ -126,7 +126,7 @@ describe('MachineClientDirectory', () => {
     expect(await directory.get(client.id)).toBeNull(); // the unknown id was cached
     clock.advance(60_000);
     expect((await directory.get(client.id))?.revokedAt).toBeNull();
-    await repo.revokeMachineClient(client.id, AT.toISOString(), audit);
+    await repo.revokeMachineClient(client, AT.toISOString(), audit);
     expect((await directory.get(client.id))?.revokedAt).toBeNull(); // within the minute
     directory.forget(client.id);
     expect((await directory.get(client.id))?.revokedAt).toBe(AT.toISOString());
